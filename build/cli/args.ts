@@ -1,0 +1,20 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A mistake in how bdt was called: exit code 2 and the usage text. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const USAGE = `usage:
+  bdt build [--check] [--min] [--strict] [--settings file.ts]
+  bdt run <transform-id | path/to/snippet.js> [payload.json | -] [--headers headers.json] [--now ISO-8601]
+  bdt check [--settings file.ts]`;
+
+/** parseArgs with its exceptions turned into usage errors. */
+export function parseCommandArgs<const T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

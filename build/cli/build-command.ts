@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { buildProject } from "../build";
+import { staleFiles, writeDist } from "../dist";
+import { BuildError } from "../problems";
+import { projectAt } from "../project";
+import { parseCommandArgs, UsageError } from "./args";
+import type { Io } from "./io";
+
+
+export async function buildCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs({
+    args: [...argv],
+    options: {
+      check: { type: "boolean", default: false },
+      min: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
+      settings: { type: "string" },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`bdt build takes no arguments, got "${positionals[0]}"`);
+  const project = projectAt(io.cwd, values.settings);
+  if (!existsSync(project.settingsFile)) throw new UsageError(`settings file not found: ${values.settings ?? project.settingsFile}`);
+
+  const output = await buildProject(project, { minify: values.min, strict: values.strict });
+  for (const warning of output.warnings) io.err(`warning: ${warning}`);
+  if (values.check) {
+    const stale = staleFiles(project, output.files);
+    if (stale.length > 0) throw new BuildError("dist/ is out of date with the sources: run npm run build and commit dist/", stale);
+    io.out(`dist/ is up to date (${output.files.size} files)`);
+    return 0;
+  }
+  const { written, removed } = writeDist(project, output.files);
+  for (const file of written) io.out(`wrote dist/${file} (${Buffer.byteLength(output.files.get(file) ?? "")} bytes)`);
+  for (const file of removed) io.out(`removed dist/${file}`);
+  io.out(`built ${output.snippets.length} snippets, ${written.length} files changed`);
+  return 0;
+}

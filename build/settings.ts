@@ -1,0 +1,42 @@
+import { PLACEHOLDER_PREFIX, type Settings } from "../transforms/lib/settings";
+import { evaluateModule } from "./evaluate";
+import { splitDefaultExport } from "./function-body";
+import type { Bundler } from "./bundle";
+import { SETTINGS_MODULE } from "./compile";
+
+/** The workspace settings as the snippets see them (compiled from the chosen settings file). */
+export async function loadSettings(bundle: Bundler): Promise<Settings> {
+  const module = splitDefaultExport("settings", (await bundle(SETTINGS_MODULE)).code);
+  return evaluateModule(module, module.transformName) as Settings;
+}
+
+/**
+ * The settings a snippet embeds: rollup keeps only the settings properties a
+ * snippet reads, so a top-level key baked in appears in its code; of the
+ * per-event settings, those of the events it handles.
+ */
+export function settingsBakedIn(settings: Settings, events: readonly string[], code: string): Record<string, unknown> {
+  const baked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (key === "events") {
+      for (const event of events) baked[`events["${event}"]`] = settings.events[event] || "defaults";
+    } else if (new RegExp(`\\b${key}\\b`).test(code)) {
+      baked[key] = value;
+    }
+  }
+  return baked;
+}
+
+export interface Placeholder {
+  readonly path: string;
+  readonly value: string;
+}
+
+/** Every settings value still holding a "YOUR …" placeholder. */
+export function findPlaceholders(value: unknown, path = "settings"): Placeholder[] {
+  if (typeof value === "string") return value.startsWith(PLACEHOLDER_PREFIX) ? [{ path, value }] : [];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    findPlaceholders(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`),
+  );
+}

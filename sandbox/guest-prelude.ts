@@ -1,0 +1,193 @@
+/**
+ * JavaScript evaluated inside each fresh QuickJS context before the snippet is compiled.
+ *
+ * It evaluates to a setup function `(nowMs, maxOutputChars, hostLog) => { run, describeThrown }`:
+ * - installs a frozen `Date` and a `console` that forwards formatted lines to `hostLog`;
+ * - `run(snippetFn, payloadJson, headersJson)` parses the inputs inside the guest, calls the
+ *   snippet and serializes its return value, answering `"<tag>\n<detail>"` where tag is `ok`
+ *   (detail: the JSON text), `no-output`, `invalid-output` (detail: message) or
+ *   `output-too-large` (detail: the JSON length in UTF-16 units);
+ * - `describeThrown(value)` answers a JSON description of whatever the snippet threw.
+ *
+ * Built-ins the serializer relies on are captured here, before the snippet runs, so a snippet
+ * that reassigns `JSON.stringify`, `Object.keys`... cannot change how its output is judged.
+ */
+export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLog) {
+  "use strict";
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  const objectKeys = Object.keys;
+  const objectCreate = Object.create;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const defineProperty = Object.defineProperty;
+  const isArray = Array.isArray;
+  const isFinite = Number.isFinite;
+  const apply = Reflect.apply;
+  const construct = Reflect.construct;
+  const toNumber = Number;
+  const toText = String;
+  const RealDate = Date;
+  const BoxedNumber = Number;
+  const BoxedString = String;
+  const BoxedBoolean = Boolean;
+  const ErrorClass = Error;
+  const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+  function FrozenDate(...args) {
+    if (new.target === undefined) return toText(new RealDate(nowMs));
+    return construct(RealDate, args.length === 0 ? [nowMs] : args, new.target);
+  }
+  defineProperty(FrozenDate, "name", { value: "Date" });
+  defineProperty(FrozenDate, "length", { value: 7 });
+  defineProperty(FrozenDate, "prototype", { value: RealDate.prototype, writable: false });
+  defineProperty(RealDate.prototype, "constructor", { value: FrozenDate, writable: true, configurable: true });
+  FrozenDate.now = function now() { return nowMs; };
+  FrozenDate.UTC = RealDate.UTC;
+  FrozenDate.parse = RealDate.parse;
+  defineProperty(globalThis, "Date", { value: FrozenDate, writable: true, configurable: true });
+
+  function render(value) {
+    if (typeof value === "string") return value;
+    if (value instanceof ErrorClass) return value.name + ": " + value.message;
+    try {
+      const json = stringify(value);
+      if (json !== undefined) return json;
+    } catch (ignored) {
+      // cycles and BigInts fall back to String() below
+    }
+    try {
+      return toText(value);
+    } catch (ignored) {
+      return "[unprintable value]";
+    }
+  }
+  function consoleMethod(prefix) {
+    return function (...args) {
+      let line = prefix;
+      for (let i = 0; i < args.length; i++) line += (i === 0 ? "" : " ") + render(args[i]);
+      hostLog(line);
+    };
+  }
+  const capturedConsole = {
+    log: consoleMethod(""),
+    info: consoleMethod(""),
+    debug: consoleMethod(""),
+    warn: consoleMethod("warn: "),
+    error: consoleMethod("error: "),
+  };
+  defineProperty(globalThis, "console", { value: capturedConsole, writable: true, configurable: true });
+
+  class OutputProblem {
+    constructor(message) { this.message = message; }
+  }
+  function propertyPath(parent, key) {
+    if (identifierPattern.test(key)) return parent === "" ? key : parent + "." + key;
+    return parent + "[" + stringify(key) + "]";
+  }
+  function kindOf(value) {
+    if (value === null) return "null";
+    if (isArray(value)) return "an array";
+    if (typeof value === "bigint") return "a BigInt";
+    return "a " + typeof value;
+  }
+  // Mirrors JSON.stringify's SerializeJSONProperty, but reports what JSON.stringify would drop,
+  // turn into null or choke on, and copies into fresh objects so each getter/toJSON runs once.
+  function toPlain(value, key, path, ancestors) {
+    if (value !== null && (typeof value === "object" || typeof value === "bigint")) {
+      const toJSON = value.toJSON;
+      if (typeof toJSON === "function") value = apply(toJSON, value, [key]);
+    }
+    if (value instanceof BoxedNumber) value = toNumber(value);
+    else if (value instanceof BoxedString) value = toText(value);
+    else if (value instanceof BoxedBoolean) value = value.valueOf();
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+        return value;
+      case "number":
+        if (isFinite(value)) return value;
+        throw new OutputProblem(path + ": " + toText(value) + " is not valid JSON");
+      case "undefined":
+        throw new OutputProblem(path + ": undefined");
+      case "function":
+      case "symbol":
+      case "bigint":
+        throw new OutputProblem(path + ": " + kindOf(value) + " is not valid JSON");
+    }
+    if (value === null) return null;
+    for (let i = 0; i < ancestors.length; i++) {
+      if (ancestors[i] === value) throw new OutputProblem(path + ": circular reference");
+    }
+    ancestors[ancestors.length] = value;
+    let copy;
+    if (isArray(value)) {
+      copy = [];
+      const length = value.length;
+      for (let i = 0; i < length; i++) copy[i] = toPlain(value[i], toText(i), path + "[" + i + "]", ancestors);
+    } else {
+      // A null prototype keeps a "__proto__" key an ordinary property of the copy.
+      copy = objectCreate(null);
+      const keys = objectKeys(value);
+      for (let i = 0; i < keys.length; i++) {
+        const name = keys[i];
+        copy[name] = toPlain(value[name], name, propertyPath(path, name), ancestors);
+      }
+    }
+    ancestors.length -= 1;
+    return copy;
+  }
+  function serializeOutput(returned) {
+    let root = returned;
+    if (root !== null && typeof root === "object") {
+      const toJSON = root.toJSON;
+      if (typeof toJSON === "function") root = apply(toJSON, root, [""]);
+    }
+    if (root === undefined || root === null) {
+      return "no-output\nthe snippet returned " + toText(root) + ", so Braze sends no request";
+    }
+    if (typeof root !== "object" || isArray(root)) {
+      return "invalid-output\nthe snippet returned " + kindOf(root) + "; Braze expects a request body object";
+    }
+    let plain;
+    try {
+      plain = toPlain(root, "", "", []);
+    } catch (error) {
+      if (error instanceof OutputProblem) return "invalid-output\n" + error.message;
+      throw error;
+    }
+    const json = stringify(plain);
+    if (json.length > maxOutputChars) return "output-too-large\n" + json.length;
+    return "ok\n" + json;
+  }
+
+  function run(snippet, payloadJson, headersJson) {
+    return serializeOutput(snippet(parse(payloadJson), parse(headersJson)));
+  }
+
+  function constructorNames(error) {
+    const names = [];
+    for (let proto = getPrototypeOf(error); proto !== null && proto !== Object.prototype; proto = getPrototypeOf(proto)) {
+      const ctor = proto.constructor;
+      if (typeof ctor === "function" && typeof ctor.name === "string") names[names.length] = ctor.name;
+    }
+    return names;
+  }
+  function describeThrown(thrown) {
+    try {
+      if (thrown instanceof ErrorClass || (thrown !== null && typeof thrown === "object" && typeof thrown.message === "string" && typeof thrown.stack === "string")) {
+        return stringify({
+          isError: true,
+          name: toText(thrown.name),
+          message: toText(thrown.message),
+          stack: typeof thrown.stack === "string" ? thrown.stack : "",
+          constructorNames: constructorNames(thrown),
+        });
+      }
+      return stringify({ isError: false, rendered: typeof thrown === "string" ? stringify(thrown) : render(thrown) });
+    } catch (failure) {
+      return stringify({ isError: false, rendered: "a value whose description threw " + render(failure) });
+    }
+  }
+
+  return { run, describeThrown };
+})`;

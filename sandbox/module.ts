@@ -1,0 +1,88 @@
+import { newQuickJSWASMModule, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from "quickjs-emscripten";
+import { MiB } from "./options";
+
+const WASM_PAGE_BYTES = 64 * 1024;
+/** The release-sync build refuses a memory smaller than its declared 256 initial pages. */
+const MINIMUM_MEMORY_BYTES = 16 * MiB;
+/** Static data plus the shadow stack below the heap: 0.32's heap starts at about 5.1 MiB. */
+export const ENGINE_BASE_BYTES = 6 * MiB;
+/** This project's libs (ES2022, no DOM) declare no WebAssembly types: the slice used here. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+const WasmMemoryClass = (
+  globalThis as unknown as { WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory } }
+).WebAssembly.Memory;
+
+/** Each distinct memory cap needs its own wasm instance; keep only the most recently added few. */
+const MAX_CACHED_MODULES = 4;
+
+/**
+ * One QuickJS wasm instance whose linear memory has a hard maximum.
+ *
+ * On emscripten, QuickJS's `setMemoryLimit` only bounds single allocations (its accounting
+ * counts 8 bytes per block, since `malloc_usable_size` is unavailable), so a snippet growing an
+ * array of strings would otherwise grow wasm memory without bound. Capping the
+ * `WebAssembly.Memory` makes malloc itself fail, which QuickJS reports as "out of memory".
+ * Runs are synchronous, so only one guest at a time uses an instance and the cap is per run.
+ */
+export interface SandboxModule {
+  readonly quickjs: QuickJSWASMModule;
+  readonly memory: WasmMemory;
+  readonly maximumBytes: number;
+  /**
+   * Takes `bytes` of wasm heap until the returned release function is called, so that after a
+   * guest exhausted the heap the host still has room to read results and free the runtime.
+   */
+  holdHeadroom(bytes: number): () => void;
+  /** Forget this instance: after a host-side trap its heap and shadow stack are untrustworthy. */
+  discard(): void;
+}
+
+const cache = new Map<number, Promise<SandboxModule>>();
+
+export function loadSandboxModule(maximumBytes: number): Promise<SandboxModule> {
+  const pages = Math.ceil(Math.max(maximumBytes, MINIMUM_MEMORY_BYTES) / WASM_PAGE_BYTES);
+  const cached = cache.get(pages);
+  if (cached) return cached;
+  const forget = () => {
+    if (cache.get(pages) === loading) cache.delete(pages);
+  };
+  const loading = instantiate(pages, forget);
+  cache.set(pages, loading);
+  loading.catch(forget);
+  for (const stalePages of cache.keys()) {
+    if (cache.size <= MAX_CACHED_MODULES) break;
+    cache.delete(stalePages);
+  }
+  return loading;
+}
+
+async function instantiate(maximumPages: number, forget: () => void): Promise<SandboxModule> {
+  const memory = new WasmMemoryClass({
+    initial: MINIMUM_MEMORY_BYTES / WASM_PAGE_BYTES,
+    maximum: maximumPages,
+  });
+  const quickjs = await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory: memory }));
+  // quickjs-emscripten exposes no allocator; its emscripten module (a protected field) has one.
+  const emscripten = quickjs["module"];
+  const sandboxModule: SandboxModule = {
+    quickjs,
+    memory,
+    maximumBytes: maximumPages * WASM_PAGE_BYTES,
+    holdHeadroom(bytes) {
+      const pointer = emscripten._malloc(bytes);
+      if (pointer === 0) {
+        sandboxModule.discard();
+        throw new Error(`sandbox: could not reserve ${bytes} bytes of wasm heap; discarded the QuickJS instance`);
+      }
+      let held = true;
+      return () => {
+        if (held) emscripten._free(pointer);
+        held = false;
+      };
+    },
+    discard: forget,
+  };
+  return sandboxModule;
+}

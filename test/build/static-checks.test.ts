@@ -1,0 +1,65 @@
+import { afterAll, expect, test } from "vitest";
+import { formatFinding, runStaticChecks } from "../../build/static-checks";
+import { projectAt } from "../../build/project";
+import { ROOT } from "../support/dist";
+import { scratchProject } from "../support/scratch-project";
+
+const scratch = scratchProject("static-checks");
+afterAll(() => scratch.remove());
+
+test("the project's own transforms pass the static checks", () => {
+  expect(runStaticChecks(projectAt(ROOT)).map(formatFinding)).toEqual([]);
+});
+
+test("each forbidden construct is reported at its file:line:col with a reason", () => {
+  scratch.write(
+    "transforms/regal/forbidden.ts",
+    [
+      'import { readFileSync } from "node:fs";',
+      'import { z } from "zod";',
+      'import { DESTINATIONS } from "../../contract/schema";',
+      'import type { UsersTrackRequest } from "../../contract/schema";',
+      'const lib = require("lodash");',
+      'const later = import("./other");',
+      "async function load() { await later; }",
+      "setTimeout(() => 0, 10);",
+      'fetch("https://example.com");',
+      "const env = process.env;",
+      "const g = globalThis;",
+      'eval("1");',
+      'const f = new Function("return 1");',
+      "const money = (1234).toLocaleString();",
+      'const fmt = new Intl.NumberFormat("en");',
+      "const dice = Math.random();",
+      "const p = new Promise<number>(() => {});",
+      "const safe = { process: 1, fetch: 2 }.process;",
+      "export default { readFileSync, z, DESTINATIONS, lib, load, env, g, f, money, fmt, dice, p, safe } as unknown as UsersTrackRequest;",
+    ].join("\n"),
+  );
+  const findings = runStaticChecks(scratch.project)
+    .filter((finding) => finding.file === "transforms/regal/forbidden.ts")
+    .map((finding) => `${finding.line}:${finding.column} ${finding.reason.split(":")[0]}`);
+  expect(findings).toEqual([
+    '1:1 imports "node',
+    '2:1 imports "zod"',
+    '3:1 imports "../../contract/schema" from outside transforms/',
+    "5:13 require() is not available in Braze",
+    "6:15 dynamic import() is not available in Braze",
+    "7:1 async functions never finish before Braze takes the return value",
+    "7:25 await is not available",
+    "8:1 timers do not exist in Braze",
+    "9:1 Braze transformations cannot make network requests",
+    "10:13 process is a Node.js global that Braze does not have",
+    "11:11 globalThis is host-dependent",
+    "12:1 eval is not allowed",
+    "13:15 the Function constructor is eval in disguise",
+    "14:15 toLocaleString() depends on the engine's locale data",
+    "15:17 Intl is not guaranteed in Braze's engine",
+    "16:14 Math.random() makes outputs non-deterministic and untestable",
+    "17:15 Promises never settle before Braze takes the return value",
+  ]);
+});
+
+test("findings are printed as file:line:col reason", () => {
+  expect(formatFinding({ file: "transforms/regal/x.ts", line: 3, column: 7, reason: "why" })).toBe("transforms/regal/x.ts:3:7 why");
+});

@@ -1,0 +1,4 @@
+import { expect } from "vitest";
+import { brazeMatchers } from "../contract/matcher";
+
+expect.extend(brazeMatchers);

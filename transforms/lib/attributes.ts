@@ -1,0 +1,105 @@
+import type { AttributesObject } from "../../contract/schema";
+import { jsonBytes } from "./json-bytes";
+import { freeKey, jsonText, MAX_CHARS, ORIGINAL_LENGTH_SUFFIX, truncate } from "./text";
+import { asRecord, type JsonRecord } from "./values";
+
+/*
+ * The policy for writing source values as Braze profile attributes, the
+ * attribute counterpart of properties.ts (same truncation, "null" and key
+ * trimming rules), plus what attributes need on top:
+ *
+ * - profile fields Braze types as strings (first_name, email, …) take string
+ *   values only; any other value is kept under `_<field>` instead;
+ * - keys naming identifiers or other typed fields (external_id, user_alias,
+ *   subscription_groups, …) gain a leading "_" so a source field can never
+ *   change who the object identifies;
+ * - inside nested objects "." and "$" become "_" (Braze reads them as syntax),
+ *   as do the operator names inc/add/remove as a nested object's keys;
+ * - array items Braze does not take (booleans, null, arrays) become JSON text;
+ * - a nested value over 100 KB becomes its truncated JSON text.
+ */
+
+type Attributes = Omit<AttributesObject, "external_id" | "user_alias" | "braze_id">;
+type Value = Attributes[string];
+type Nested = string | number | boolean | null | Nested[] | { [key: string]: Nested };
+
+const PROFILE_STRINGS = ["first_name", "last_name", "email", "phone", "country", "home_city", "language", "time_zone"];
+const PROTECTED_KEYS = [
+  "external_id", "user_alias", "braze_id", "app_id", "_update_existing_only", "push_token_import",
+  "subscription_groups", "email_subscribe", "push_subscribe", "dob", "gender",
+];
+const OPERATOR_KEYS = ["inc", "add", "remove"];
+const MAX_NESTED_BYTES = 100 * 1024;
+const MAX_DEPTH = 10;
+
+export function toAttributes(source: JsonRecord): Attributes {
+  const target: Attributes = {};
+  for (const key of Object.keys(source)) {
+    const name = attributeKey(key);
+    const value = source[key];
+    const profileString = PROFILE_STRINGS.indexOf(name) >= 0;
+    if (profileString && typeof value === "string" && value.length <= MAX_CHARS && value !== "null") target[freeKey(target, name)] = value;
+    else put(target, freeKey(target, profileString ? `_${name}` : name), value);
+  }
+  return target;
+}
+
+function attributeKey(key: string): string {
+  const trimmed = key.trim();
+  const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
+  if (name === "") return "_";
+  return truncate(PROTECTED_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
+}
+
+function put(target: Attributes, key: string, value: unknown): void {
+  if (typeof value === "string" && value.length > MAX_CHARS) {
+    target[key] = truncate(value);
+    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = value.length;
+    return;
+  }
+  const normalized = topLevelValue(value);
+  if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
+    put(target, key, jsonText(normalized));
+  } else {
+    target[key] = normalized;
+  }
+}
+
+function topLevelValue(value: unknown): Value {
+  if (Array.isArray(value)) return value.map(arrayItem);
+  const record = asRecord(value);
+  return record ? nestedObject(record, 1) : scalar(value);
+}
+
+function arrayItem(item: unknown): string | number | { [key: string]: Nested } {
+  if (typeof item === "string") return truncate(item);
+  if (typeof item === "number" && isFinite(item)) return item;
+  const record = asRecord(item);
+  return record ? nestedObject(record, 1) : truncate(jsonText(item));
+}
+
+function nestedObject(source: JsonRecord, depth: number): { [key: string]: Nested } {
+  const target: { [key: string]: Nested } = {};
+  for (const key of Object.keys(source)) target[freeKey(target, nestedKey(key))] = nestedValue(source[key], depth + 1);
+  return target;
+}
+
+function nestedValue(value: unknown, depth: number): Nested {
+  if (typeof value !== "object" || value === null) return scalar(value);
+  if (depth >= MAX_DEPTH) return truncate(jsonText(value));
+  if (Array.isArray(value)) return value.map((item) => nestedValue(item, depth + 1));
+  return nestedObject(value as JsonRecord, depth);
+}
+
+function nestedKey(key: string): string {
+  const name = key.trim().replace(/[.$]/g, "_");
+  if (name === "") return "_";
+  return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
+}
+
+function scalar(value: unknown): string | number | boolean | null {
+  if (typeof value === "string") return value === "null" ? null : truncate(value);
+  if (typeof value === "number") return isFinite(value) ? value : null;
+  if (typeof value === "boolean" || value === null || value === undefined) return value === undefined ? null : value;
+  return truncate(String(value));
+}

@@ -1,0 +1,50 @@
+/**
+ * Deliberate errors: the only ways a transform may fail. Braze's log shows the
+ * thrown message, so each names the event and the field that was wrong; a
+ * throw is always better than a request that silently writes the wrong thing.
+ */
+export class TransformError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** The payload has none of the identifiers the settings allow. */
+export class MissingIdentityError extends TransformError {
+  constructor(event: string, lookedFor: readonly string[]) {
+    super(
+      "MissingIdentityError",
+      `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`,
+    );
+  }
+}
+
+/** A webhook for another event reached this event's transformation. */
+export class MisroutedEventError extends TransformError {
+  constructor(expected: readonly string[], received: unknown) {
+    const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
+    super(
+      "MisroutedEventError",
+      `expected a Regal ${handled} payload but payload.name is ${JSON.stringify(received)}: ` +
+        "filter this Regal webhook to the events this transformation handles",
+    );
+  }
+}
+
+/** The payload is not shaped like the source's webhook at all. */
+export class InvalidPayloadError extends TransformError {
+  constructor(where: string, problem: string) {
+    super("InvalidPayloadError", `${where}: ${problem}`);
+  }
+}
+
+/** A value the mapping needs has no configured counterpart in Braze. */
+export class UnmappedValueError extends TransformError {
+  constructor(event: string, field: string, value: unknown, known: readonly string[]) {
+    super(
+      "UnmappedValueError",
+      `${event}: ${field} is ${JSON.stringify(value)}, expected one of ${known.join(", ")}`,
+    );
+  }
+}

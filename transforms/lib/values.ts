@@ -1,0 +1,30 @@
+/** Readers that never throw on a missing or oddly typed field. */
+
+export type JsonRecord = { [key: string]: unknown };
+
+export function asRecord(value: unknown): JsonRecord | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as JsonRecord)
+    : undefined;
+}
+
+/**
+ * A usable identifier-like string: trimmed, non-empty, not the literal "null"
+ * Regal sometimes sends. Finite numbers are accepted as their decimal text
+ * because ids arrive both as numbers and as numeric strings.
+ */
+export function readText(value: unknown): string | undefined {
+  if (typeof value === "number" && isFinite(value)) return String(value);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  return text === "" || text === "null" || text === "undefined" ? undefined : text;
+}
+
+/** The first of `values` that `read` accepts. */
+export function firstOf<T>(values: readonly unknown[], read: (value: unknown) => T | undefined): T | undefined {
+  for (const value of values) {
+    const found = read(value);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,22 @@
+import type { Settings } from "./lib/settings";
+
+/**
+ * This workspace's settings, inlined into the snippets by `npm run build`.
+ * Build for another workspace with `bdt build --settings path/to/other.ts`.
+ * `satisfies` (not a helper call) keeps the object a literal, so each snippet
+ * inlines only the settings it reads.
+ */
+export default {
+  identifierOrder: ["external_id", "email", "phone"],
+  phoneIdentity: { as: "user_alias", aliasLabel: "phone" },
+  subscriptionGroups: {
+    voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
+    sms: "YOUR SMS SUBSCRIPTION GROUP ID",
+  },
+  events: {
+    "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
+    "contact.attribute.edited": { updateExistingOnly: false },
+    "contact.experiment.assigned": { brazeEventName: "Contact Experiment Assigned", updateExistingOnly: false },
+    "contact.unsubscribed": { updateExistingOnly: true },
+  },
+} satisfies Settings;

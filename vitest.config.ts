@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    env: { TZ: "UTC" },
+    testTimeout: 30_000,
+  },
+});
