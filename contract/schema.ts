@@ -90,6 +90,10 @@ function checkExtraKeys(known: readonly string[], keySchema: z.ZodType<string>) 
 // ---- values --------------------------------------------------------------
 
 const IsoDatetime = z.iso.datetime({ offset: true });
+/** z.int() reports a non-number as "expected number"; say integer whatever the input. */
+const Integer = z.int({
+  error: (issue) => (issue.code === "invalid_type" ? `expected an integer, got ${describeValue(issue.input)}` : undefined),
+});
 const ShortString = z.string().max(MAX_CHARS, { error: charsOver(MAX_CHARS) });
 
 /**
@@ -176,7 +180,7 @@ export const PurchaseObjectSchema = z
       error: (issue) => `${describeValue(issue.input)} is not an ISO-4217 currency code (3 upper-case letters)`,
     }),
     price: z.number(),
-    quantity: z.int().min(1).max(100).exactOptional(),
+    quantity: Integer.min(1).max(100).exactOptional(),
     time: IsoDatetime,
     properties: EventPropertiesSchema.exactOptional(),
   })
@@ -216,7 +220,7 @@ export const CustomAttributeValueSchema = z
     z.boolean(),
     z.null(),
     z.array(z.union([ShortString, z.number(), NestedAttributeObjectSchema])),
-    markerObject({ inc: z.int() }),
+    markerObject({ inc: Integer }),
     markerObject({ add: z.array(ArrayElement).exactOptional(), remove: z.array(ArrayElement).exactOptional() }),
     markerObject({
       $add: z.array(NestedAttributeObjectSchema).exactOptional(),

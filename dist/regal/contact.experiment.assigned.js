@@ -4,7 +4,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.experiment.assigned"]: {"brazeEventName":"Contact Experiment Assigned","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 62cde83e7ea41594
+// braze-transforms 0.1.0, code sha256 e9ea7ef0562accdc
 // Generated from transforms/regal/contact.experiment.assigned.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -104,11 +104,15 @@ class MissingIdentityError extends TransformError {
         super("MissingIdentityError", `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
+/** How a received value is named in a message: "missing" rather than "undefined". */
+function shown(value) {
+    return value === undefined ? "missing" : JSON.stringify(value);
+}
 /** A webhook for another event reached this event's transformation. */
 class MisroutedEventError extends TransformError {
     constructor(expected, received) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super("MisroutedEventError", `expected a Regal ${handled} payload but payload.name is ${JSON.stringify(received)}: ` +
+        super("MisroutedEventError", `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
             "filter this Regal webhook to the events this transformation handles");
     }
 }

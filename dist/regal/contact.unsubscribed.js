@@ -5,7 +5,7 @@
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
 //   events["contact.unsubscribed"]: {"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 283cb90ca663e043
+// braze-transforms 0.1.0, code sha256 8b902dac0c8b9fe6
 // Generated from transforms/regal/contact.unsubscribed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -55,11 +55,15 @@ class MissingIdentityError extends TransformError {
         super("MissingIdentityError", `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
+/** How a received value is named in a message: "missing" rather than "undefined". */
+function shown(value) {
+    return value === undefined ? "missing" : JSON.stringify(value);
+}
 /** A webhook for another event reached this event's transformation. */
 class MisroutedEventError extends TransformError {
     constructor(expected, received) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super("MisroutedEventError", `expected a Regal ${handled} payload but payload.name is ${JSON.stringify(received)}: ` +
+        super("MisroutedEventError", `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
             "filter this Regal webhook to the events this transformation handles");
     }
 }
@@ -72,7 +76,7 @@ class InvalidPayloadError extends TransformError {
 /** A value the mapping needs has no configured counterpart in Braze. */
 class UnmappedValueError extends TransformError {
     constructor(event, field, value, known) {
-        super("UnmappedValueError", `${event}: ${field} is ${JSON.stringify(value)}, expected one of ${known.join(", ")}`);
+        super("UnmappedValueError", `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
     }
 }
 

@@ -20,13 +20,18 @@ export class MissingIdentityError extends TransformError {
   }
 }
 
+/** How a received value is named in a message: "missing" rather than "undefined". */
+function shown(value: unknown): string {
+  return value === undefined ? "missing" : JSON.stringify(value);
+}
+
 /** A webhook for another event reached this event's transformation. */
 export class MisroutedEventError extends TransformError {
   constructor(expected: readonly string[], received: unknown) {
     const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
     super(
       "MisroutedEventError",
-      `expected a Regal ${handled} payload but payload.name is ${JSON.stringify(received)}: ` +
+      `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
         "filter this Regal webhook to the events this transformation handles",
     );
   }
@@ -44,7 +49,7 @@ export class UnmappedValueError extends TransformError {
   constructor(event: string, field: string, value: unknown, known: readonly string[]) {
     super(
       "UnmappedValueError",
-      `${event}: ${field} is ${JSON.stringify(value)}, expected one of ${known.join(", ")}`,
+      `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`,
     );
   }
 }

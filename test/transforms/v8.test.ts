@@ -1,0 +1,33 @@
+import { expect, test } from "vitest";
+import { DEFAULT_NOW, runSnippet } from "../../sandbox";
+import { readSnippet, snippetForEvent } from "../support/dist";
+import { discoverFixtures } from "../support/fixtures";
+import { runInV8 } from "../support/v8";
+
+const fixtures = discoverFixtures();
+
+test.each(fixtures.filter((fixture) => fixture.data.expectedFrom === "braze-docs").map((f) => [`${f.source}/${f.event}`, f] as const))(
+  "%s returns Braze's documented output when run as a plain function body in V8",
+  (_id, fixture) => {
+    const code = readSnippet(snippetForEvent(fixture.source, fixture.event)!);
+    expect(runInV8(code, fixture.data.payload)).toEqual({ ok: true, output: fixture.data.expected });
+  },
+);
+
+/*
+ * The same snippet must behave the same in V8 and in QuickJS: a difference
+ * means it leans on one engine's quirks, and Braze's engine is undocumented.
+ * Cases that depend on the clock are compared with V8's real clock excluded.
+ */
+test.each(fixtures.map((f) => [`${f.source}/${f.event}/${f.name}`, f] as const))("%s: V8 and QuickJS agree", async (_id, fixture) => {
+  const code = readSnippet(snippetForEvent(fixture.source, fixture.event)!);
+  const quickjs = await runSnippet(code, fixture.data.payload, { headers: fixture.data.headers });
+  const v8 = runInV8(code, fixture.data.payload, fixture.data.headers);
+  if (!quickjs.ok) {
+    expect(v8).toEqual({ ok: false, name: quickjs.error.name, message: quickjs.error.message });
+    return;
+  }
+  const usesClock = JSON.stringify(quickjs.output).includes(new Date(DEFAULT_NOW).toISOString());
+  expect(v8.ok).toBe(true);
+  if (v8.ok && !usesClock) expect(v8.output).toEqual(quickjs.output);
+});
