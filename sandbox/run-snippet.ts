@@ -85,7 +85,7 @@ class SnippetRun {
       const runtime = this.own(this.sandboxModule.quickjs.newRuntime());
       const context = this.own(runtime.newContext());
       outcome = this.runGuest(runtime, context, code, payloadJson, headersJson, releaseHeadroom);
-      memoryUsedBytes = measureMemoryUsed(runtime, context);
+      memoryUsedBytes = measureMemoryUsed(runtime);
     } catch (hostError) {
       // A trap or a native stack overflow unwound through wasm mid-operation: the instance's
       // shadow stack pointer and QuickJS's own state are now unknown, so never touch it again.
@@ -234,17 +234,14 @@ class SnippetRun {
   }
 }
 
-/** QuickJS's count of bytes in use; unlike its malloc limit, this one includes block sizes. */
-function measureMemoryUsed(runtime: QuickJSRuntime, context: QuickJSContext): number {
-  const usage = runtime.computeMemoryUsage();
-  try {
-    const usedSize = context.getProp(usage, "memory_used_size");
-    try {
-      return context.getNumber(usedSize);
-    } finally {
-      usedSize.dispose();
-    }
-  } finally {
-    usage.dispose();
-  }
+/**
+ * QuickJS's count of bytes in use, which (unlike its malloc limit) includes block sizes. Read
+ * from the text dump because `computeMemoryUsage` builds a second context just to hold its
+ * result, which costs as much as the run's own context.
+ */
+function measureMemoryUsed(runtime: QuickJSRuntime): number {
+  const dump = runtime.dumpMemoryUsage();
+  const memoryUsed = /^memory used\s+\d+\s+(\d+)/m.exec(dump);
+  if (!memoryUsed?.[1]) throw new Error(`sandbox: no "memory used" line in QuickJS's memory dump:\n${dump}`);
+  return Number(memoryUsed[1]);
 }

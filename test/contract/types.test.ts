@@ -1,4 +1,4 @@
-import { describe, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type {
   AttributesObject,
   CatalogDeleteRequest,
@@ -59,10 +59,19 @@ describe("contract types", () => {
   it("refuse what Braze refuses where a type can tell", () => {
     expectTypeOf({ external_id: "1", gender: "X" }).not.toExtend<AttributesObject>();
     expectTypeOf({ external_id: "1", name: "E" }).not.toExtend<EventObject>();
-    expectTypeOf({ name: "E", time: "t", propertes: {} }).not.toExtend<EventObject>();
     expectTypeOf({ notes: () => 1 }).not.toExtend<EventProperties>();
     expectTypeOf<undefined>().not.toExtend<PropertyValue>();
     expectTypeOf({ name: "x" }).not.toExtend<CatalogItem>();
+  });
+
+  it("catch misspelt keys in literals", () => {
+    const event: EventObject = {
+      name: "E",
+      time: "2022-07-15T03:17:39.000Z",
+      // @ts-expect-error events have no "propertes"
+      propertes: {},
+    };
+    expectTypeOf(event).toEqualTypeOf<EventObject>();
   });
 
   it("give each destination its body type", () => {
