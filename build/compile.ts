@@ -1,4 +1,6 @@
 import typescript from "@rollup/plugin-typescript";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rollup, type Plugin, type RollupLog } from "rollup";
 import { BuildError } from "./problems";
@@ -16,10 +18,31 @@ export type CompiledModules = ReadonlyMap<string, string>;
  * per-snippet bundles are then made from this output in memory.
  */
 export async function compileTransforms(project: Project, entries: readonly Entry[]): Promise<CompiledModules> {
+  const configDir = mkdtempSync(join(tmpdir(), "bdt-tsconfig-"));
+  try {
+    return await compileWith(project, entries, programConfig(project, configDir));
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The TypeScript program is the transforms' own tsconfig plus the settings
+ * file, which may live anywhere (`--settings`): a file outside the program
+ * would be neither type-checked nor compiled.
+ */
+function programConfig(project: Project, configDir: string): string {
+  const config = join(configDir, "tsconfig.json");
+  const include = [join(project.transformsDir, "**/*.ts"), project.settingsFile];
+  writeFileSync(config, JSON.stringify({ extends: join(project.transformsDir, "tsconfig.json"), include }));
+  return config;
+}
+
+async function compileWith(project: Project, entries: readonly Entry[], tsconfig: string): Promise<CompiledModules> {
   const typeErrors: string[] = [];
   const bundle = await rollup({
     input: Object.fromEntries([[SETTINGS_MODULE, project.settingsFile], ...entries.map((entry) => [entry.id, entry.file])]),
-    plugins: [useSettingsFile(project), typescript(typescriptOptions(project))],
+    plugins: [useSettingsFile(project), typescript(typescriptOptions(project, tsconfig))],
     treeshake: false,
     onLog(level, log, forward) {
       if (log.plugin === "typescript" && log.pluginCode) return void typeErrors.push(formatDiagnostic(project, log));
@@ -28,7 +51,7 @@ export async function compileTransforms(project: Project, entries: readonly Entr
     },
   }).catch(rethrowAsBuildError(project));
   try {
-    if (typeErrors.length > 0) throw new BuildError(`type check failed (${typeErrors.length} errors)`, typeErrors);
+    if (typeErrors.length > 0) throw new BuildError(`type check failed (${plural(typeErrors.length, "error")})`, typeErrors);
     const { output } = await bundle.generate({
       format: "es",
       preserveModules: true,
@@ -45,9 +68,9 @@ export async function compileTransforms(project: Project, entries: readonly Entr
  * ES2018 is the newest syntax Braze's own templates prove to work (object
  * spread); TypeScript lowers `?.`, `??` and the like below it.
  */
-function typescriptOptions(project: Project) {
+function typescriptOptions(project: Project, tsconfig: string) {
   return {
-    tsconfig: join(project.transformsDir, "tsconfig.json"),
+    tsconfig,
     include: [join(project.transformsDir, "**/*.ts"), project.settingsFile],
     filterRoot: project.root,
     compilerOptions: { target: "ES2018", noEmit: false, noEmitOnError: false, removeComments: false },
@@ -71,7 +94,8 @@ function useSettingsFile(project: Project): Plugin {
 function formatDiagnostic(project: Project, log: RollupLog): string {
   const text = log.message.replace(/^\[plugin typescript\]\s*/, "").replace(/^.*?@rollup\/plugin-typescript\s*/, "");
   if (!log.loc || !log.loc.file) return text;
-  return `${displayPath(project, log.loc.file)}:${log.loc.line}:${log.loc.column + 1} ${text}`;
+  // The plugin reports TypeScript's positions already 1-based.
+  return `${displayPath(project, log.loc.file)}:${log.loc.line}:${log.loc.column} ${text}`;
 }
 
 function rethrowAsBuildError(project: Project) {
@@ -81,4 +105,8 @@ function rethrowAsBuildError(project: Project) {
     const where = log.loc && log.loc.file ? `${displayPath(project, log.loc.file)}:${log.loc.line}:${log.loc.column + 1} ` : "";
     throw new BuildError(`${where}${log.message}`);
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -31,6 +31,7 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
   const BoxedString = String;
   const BoxedBoolean = Boolean;
   const ErrorClass = Error;
+  const PromiseClass = Promise;
   const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
   function FrozenDate(...args) {
@@ -87,6 +88,7 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
   function kindOf(value) {
     if (value === null) return "null";
     if (isArray(value)) return "an array";
+    if (value instanceof PromiseClass) return "a Promise (Braze does not await it)";
     if (typeof value === "bigint") return "a BigInt";
     return "a " + typeof value;
   }
@@ -115,6 +117,7 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
         throw new OutputProblem(path + ": " + kindOf(value) + " is not valid JSON");
     }
     if (value === null) return null;
+    if (value instanceof PromiseClass) throw new OutputProblem(path + ": " + kindOf(value));
     for (let i = 0; i < ancestors.length; i++) {
       if (ancestors[i] === value) throw new OutputProblem(path + ": circular reference");
     }
@@ -145,7 +148,7 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
     if (root === undefined || root === null) {
       return "no-output\nthe snippet returned " + toText(root) + ", so Braze sends no request";
     }
-    if (typeof root !== "object" || isArray(root)) {
+    if (typeof root !== "object" || isArray(root) || root instanceof PromiseClass) {
       return "invalid-output\nthe snippet returned " + kindOf(root) + "; Braze expects a request body object";
     }
     let plain;

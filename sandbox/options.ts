@@ -9,10 +9,15 @@ const DEFAULT_NOW_MS = Date.UTC(2025, 0, 1);
 export const DEFAULT_NOW: Date = new Date(DEFAULT_NOW_MS);
 
 /**
- * Beyond this, QuickJS's own stack check comes too late: deep recursion exhausts Node's native
- * stack first, which is not a guest error any more.
+ * QuickJS measures its stack on emscripten's shadow stack, while wasm frames also consume Node's
+ * native stack. Past this size plain JS recursion exhausts Node's stack before QuickJS notices
+ * (measured with 1 MiB); below it only recursion inside native built-ins still can, which the
+ * sandbox survives by discarding the wasm instance.
  */
 export const MAX_STACK_BYTES = 384 * KiB;
+/** Floors below which the sandbox's own prelude, not the snippet, would hit the limit. */
+const MIN_STACK_BYTES = 32 * KiB;
+const MIN_MEMORY_BYTES = MiB;
 
 export interface ResolvedOptions {
   headers: Record<string, string>;
@@ -35,8 +40,6 @@ export function resolveOptions(options: RunOptions): ResolvedOptions {
     maxOutputBytes: options.maxOutputBytes ?? 4 * MiB,
   };
   requirePositive("timeoutMs", resolved.timeoutMs);
-  requirePositive("memoryBytes", resolved.memoryBytes);
-  requirePositive("stackBytes", resolved.stackBytes);
   requirePositive("maxOutputBytes", resolved.maxOutputBytes);
   if (!Number.isFinite(resolved.maxLogBytes) || resolved.maxLogBytes < 0) {
     throw new RangeError(`runSnippet: maxLogBytes must be a finite number >= 0, got ${resolved.maxLogBytes}`);
@@ -44,8 +47,11 @@ export function resolveOptions(options: RunOptions): ResolvedOptions {
   if (!Number.isFinite(resolved.nowMs)) {
     throw new RangeError(`runSnippet: now must be a valid Date or epoch milliseconds, got ${String(options.now)}`);
   }
-  if (resolved.memoryBytes > 1024 * MiB) {
-    throw new RangeError(`runSnippet: memoryBytes must be at most 1 GiB (wasm32 heap), got ${resolved.memoryBytes}`);
+  if (resolved.memoryBytes < MIN_MEMORY_BYTES || resolved.memoryBytes > 1024 * MiB) {
+    throw new RangeError(`runSnippet: memoryBytes must be between 1 MiB and 1 GiB (wasm32 heap), got ${resolved.memoryBytes}`);
+  }
+  if (resolved.stackBytes < MIN_STACK_BYTES) {
+    throw new RangeError(`runSnippet: stackBytes must be at least ${MIN_STACK_BYTES} (32 KiB), got ${resolved.stackBytes}`);
   }
   if (resolved.stackBytes > MAX_STACK_BYTES) {
     throw new RangeError(

@@ -1,7 +1,6 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten";
 import {
   classifyGuestFailure,
-  formatBytes,
   hostStackOverflowError,
   looksLikeExhaustedHeap,
   outOfMemoryError,
@@ -12,6 +11,7 @@ import { GUEST_PRELUDE } from "./guest-prelude";
 import { LogCollector } from "./logs";
 import { ENGINE_BASE_BYTES, loadSandboxModule, type SandboxModule } from "./module";
 import { MiB, resolveOptions, type ResolvedOptions } from "./options";
+import { readSerializerAnswer, type GuestOutcome } from "./output";
 import type { RunOptions, RunResult, SnippetError } from "./types";
 
 /**
@@ -32,9 +32,17 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
   const settings = resolveOptions(options);
   const payloadJson = jsonForGuest(payload, "payload");
   const headersJson = jsonForGuest(settings.headers, "headers");
-  const headroomBytes = headroomBytesFor(settings.maxOutputBytes);
-  const sandboxModule = await loadSandboxModule(ENGINE_BASE_BYTES + settings.memoryBytes + headroomBytes);
-  return new SnippetRun(sandboxModule, settings, headroomBytes).execute(code, payloadJson, headersJson);
+  const sandboxModule = await moduleFor(settings);
+  return new SnippetRun(sandboxModule, settings).execute(code, payloadJson, headersJson);
+}
+
+/** The QuickJS instance that runs with these options execute in (for leak checks). */
+export function sandboxModuleFor(options: RunOptions = {}): Promise<SandboxModule> {
+  return moduleFor(resolveOptions(options));
+}
+
+function moduleFor(settings: ResolvedOptions): Promise<SandboxModule> {
+  return loadSandboxModule(ENGINE_BASE_BYTES + settings.memoryBytes + headroomBytesFor(settings.maxOutputBytes));
 }
 
 function jsonForGuest(value: unknown, what: string): string {
@@ -57,34 +65,33 @@ interface Disposable {
   dispose(): void;
 }
 
-type GuestOutcome =
-  | { ok: true; output: unknown; outputBytes: number }
-  | { ok: false; error: SnippetError };
-
 class SnippetRun {
   private readonly logs: LogCollector;
   /** Handles, context and runtime in creation order; freed in reverse. */
   private readonly owned: Disposable[] = [];
   private deadline = Number.POSITIVE_INFINITY;
   private deadlineHit = false;
-  private durationMs = 0;
+  private snippetStartedAt: number | undefined;
+  private snippetEndedAt: number | undefined;
 
   constructor(
     private readonly sandboxModule: SandboxModule,
     private readonly settings: ResolvedOptions,
-    private readonly headroomBytes: number,
   ) {
     this.logs = new LogCollector(settings.maxLogBytes);
   }
 
   execute(code: string, payloadJson: string, headersJson: string): RunResult {
-    const releaseHeadroom = this.sandboxModule.holdHeadroom(this.headroomBytes);
+    const releaseHeadroom = this.sandboxModule.holdHeadroom(headroomBytesFor(this.settings.maxOutputBytes));
     let outcome: GuestOutcome;
     let memoryUsedBytes: number;
     try {
       const runtime = this.own(this.sandboxModule.quickjs.newRuntime());
+      runtime.setMemoryLimit(this.settings.memoryBytes);
+      runtime.setMaxStackSize(this.settings.stackBytes);
+      runtime.setInterruptHandler(() => this.isPastDeadline());
       const context = this.own(runtime.newContext());
-      outcome = this.runGuest(runtime, context, code, payloadJson, headersJson, releaseHeadroom);
+      outcome = this.runGuest(context, code, payloadJson, headersJson, releaseHeadroom);
       memoryUsedBytes = measureMemoryUsed(runtime);
     } catch (hostError) {
       // A trap or a native stack overflow unwound through wasm mid-operation: the instance's
@@ -106,51 +113,50 @@ class SnippetRun {
   }
 
   private runGuest(
-    runtime: QuickJSRuntime,
     context: QuickJSContext,
     code: string,
     payloadJson: string,
     headersJson: string,
     releaseHeadroom: () => void,
   ): GuestOutcome {
-    const { settings } = this;
-    runtime.setMemoryLimit(settings.memoryBytes);
-    runtime.setMaxStackSize(settings.stackBytes);
-    runtime.setInterruptHandler(() => this.isPastDeadline());
     const { run, describeThrown } = this.installPrelude(context);
     const payloadHandle = this.own(context.newString(payloadJson));
     const headersHandle = this.own(context.newString(headersJson));
 
-    const started = performance.now();
-    this.deadline = started + settings.timeoutMs;
-    let failure: { phase: "compile" | "run"; thrown: QuickJSHandle } | undefined;
-    let returned: QuickJSHandle | undefined;
-    const compiled = context.evalCode(wrapAsFunctionBody(code), SNIPPET_FILE, { type: "global" });
-    if (compiled.error) {
-      failure = { phase: "compile", thrown: this.own(compiled.error) };
-    } else {
-      const snippetFunction = this.own(compiled.value);
-      if (context.typeof(snippetFunction) !== "function") {
-        return { ok: false, error: { kind: "syntax", name: "SyntaxError", message: "unbalanced braces: the snippet closes its own function body early" } };
-      }
-      const ran = context.callFunction(run, context.undefined, snippetFunction, payloadHandle, headersHandle);
-      if (ran.error) failure = { phase: "run", thrown: this.own(ran.error) };
-      else returned = this.own(ran.value);
-    }
-    this.durationMs = performance.now() - started;
+    this.snippetStartedAt = performance.now();
+    this.deadline = this.snippetStartedAt + this.settings.timeoutMs;
+    const settled = this.compileAndRun(context, code, run, payloadHandle, headersHandle);
+    this.snippetEndedAt = performance.now();
     const timedOut = this.deadlineHit;
     releaseHeadroom();
     this.deadline = performance.now() + AFTERMATH_TIME_MS;
 
-    if (failure) {
-      const thrown = this.describe(context, describeThrown, failure.thrown);
-      if (!timedOut && looksLikeExhaustedHeap(thrown) && this.heapIsAtCap()) {
-        return { ok: false, error: outOfMemoryError(settings) };
-      }
-      return { ok: false, error: classifyGuestFailure({ phase: failure.phase, timedOut, thrown }, settings) };
+    if ("returned" in settled) return readSerializerAnswer(context.getString(settled.returned), this.settings.maxOutputBytes);
+    if ("error" in settled) return { ok: false, error: settled.error };
+    const thrown = this.describe(context, describeThrown, settled.thrown);
+    if (!timedOut && looksLikeExhaustedHeap(thrown) && this.heapIsAtCap()) {
+      return { ok: false, error: outOfMemoryError(this.settings) };
     }
-    if (!returned) throw new Error("sandbox: the guest neither returned nor threw");
-    return this.readOutput(context.getString(returned));
+    return { ok: false, error: classifyGuestFailure({ phase: settled.phase, timedOut, thrown }, this.settings) };
+  }
+
+  private compileAndRun(
+    context: QuickJSContext,
+    code: string,
+    run: QuickJSHandle,
+    payloadHandle: QuickJSHandle,
+    headersHandle: QuickJSHandle,
+  ): { returned: QuickJSHandle } | { phase: "compile" | "run"; thrown: QuickJSHandle } | { error: SnippetError } {
+    const compiled = context.evalCode(wrapAsFunctionBody(code), SNIPPET_FILE, { type: "global" });
+    if (compiled.error) return { phase: "compile", thrown: this.own(compiled.error) };
+    const snippetFunction = this.own(compiled.value);
+    if (context.typeof(snippetFunction) !== "function") {
+      const message = "unbalanced braces: the snippet closes its own function body early";
+      return { error: { kind: "syntax", name: "SyntaxError", message } };
+    }
+    const ran = context.callFunction(run, context.undefined, snippetFunction, payloadHandle, headersHandle);
+    if (ran.error) return { phase: "run", thrown: this.own(ran.error) };
+    return { returned: this.own(ran.value) };
   }
 
   /** Evaluates the prelude and returns its `run` and `describeThrown` functions. */
@@ -179,29 +185,6 @@ class SnippetRun {
     return JSON.parse(context.getString(this.own(described.value))) as ThrownDescription;
   }
 
-  private readOutput(tagged: string): GuestOutcome {
-    const newline = tagged.indexOf("\n");
-    const tag = tagged.slice(0, newline);
-    const detail = tagged.slice(newline + 1);
-    const limit = `the ${formatBytes(this.settings.maxOutputBytes)} limit`;
-    switch (tag) {
-      case "ok": {
-        const outputBytes = Buffer.byteLength(detail, "utf8");
-        if (outputBytes > this.settings.maxOutputBytes) {
-          return { ok: false, error: { kind: "output-too-large", message: `output JSON is ${outputBytes} bytes, over ${limit}` } };
-        }
-        return { ok: true, output: JSON.parse(detail), outputBytes };
-      }
-      case "output-too-large":
-        return { ok: false, error: { kind: "output-too-large", message: `output JSON is at least ${detail} bytes, over ${limit}` } };
-      case "no-output":
-      case "invalid-output":
-        return { ok: false, error: { kind: tag, message: detail } };
-      default:
-        throw new Error(`sandbox: unexpected answer from the guest serializer: ${tagged.slice(0, 80)}`);
-    }
-  }
-
   private isPastDeadline(): boolean {
     if (performance.now() <= this.deadline) return false;
     this.deadlineHit = true;
@@ -225,8 +208,9 @@ class SnippetRun {
 
   private result(outcome: GuestOutcome, memoryUsedBytes: number): RunResult {
     const logs = this.logs.finish();
+    const started = this.snippetStartedAt;
     const stats = {
-      durationMs: this.durationMs,
+      durationMs: started === undefined ? 0 : (this.snippetEndedAt ?? performance.now()) - started,
       memoryUsedBytes,
       outputBytes: outcome.ok ? outcome.outputBytes : 0,
     };

@@ -37,7 +37,10 @@ export interface SnippetError {
 export interface RunStats {
   /** Host wall clock from compiling the snippet to having its output. */
   durationMs: number;
-  /** Guest heap in use when the snippet finished (QuickJS's own accounting). */
+  /**
+   * Guest heap still in use once the snippet finished, by QuickJS's own accounting: what it left
+   * reachable (globals, the output JSON). QuickJS frees locals on return, so this is no peak.
+   */
   memoryUsedBytes: number;
   /** UTF-8 length of the output JSON; 0 when there is no output. */
   outputBytes: number;

@@ -4,7 +4,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 3eb96eb46c67a647
+// braze-transforms 0.1.0, code sha256 339b43332eeac0af
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -74,21 +74,11 @@ function newValues(changes, rename) {
 
 /** Size of the value's JSON as UTF-8, which is how Braze counts its KB limits. */
 function jsonBytes(value) {
-    const json = JSON.stringify(value);
     let bytes = 0;
     // Counted by hand: TextEncoder is not part of the ES2018 library transforms compile against.
-    for (let i = 0; json !== undefined && i < json.length; i++) {
-        const code = json.charCodeAt(i);
-        if (code < 0x80)
-            bytes += 1;
-        else if (code < 0x800)
-            bytes += 2;
-        else if (code >= 0xd800 && code <= 0xdbff) {
-            bytes += 4;
-            i++;
-        }
-        else
-            bytes += 3;
+    for (const char of JSON.stringify(value) || "") {
+        const code = char.codePointAt(0) || 0;
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     }
     return bytes;
 }

@@ -4,27 +4,17 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.experiment.assigned"]: {"brazeEventName":"Contact Experiment Assigned","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 e9ea7ef0562accdc
+// braze-transforms 0.1.0, code sha256 765b34f459d95e21
 // Generated from transforms/regal/contact.experiment.assigned.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 /** Size of the value's JSON as UTF-8, which is how Braze counts its KB limits. */
 function jsonBytes(value) {
-    const json = JSON.stringify(value);
     let bytes = 0;
     // Counted by hand: TextEncoder is not part of the ES2018 library transforms compile against.
-    for (let i = 0; json !== undefined && i < json.length; i++) {
-        const code = json.charCodeAt(i);
-        if (code < 0x80)
-            bytes += 1;
-        else if (code < 0x800)
-            bytes += 2;
-        else if (code >= 0xd800 && code <= 0xdbff) {
-            bytes += 4;
-            i++;
-        }
-        else
-            bytes += 3;
+    for (const char of JSON.stringify(value) || "") {
+        const code = char.codePointAt(0) || 0;
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     }
     return bytes;
 }

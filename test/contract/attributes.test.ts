@@ -6,8 +6,17 @@ const ANY_ATTRIBUTE = "expected a string, a finite number, a boolean, null, an a
 
 describe("attributes: profile fields", () => {
   it("are strings where Braze keeps text", () => {
-    const text = { first_name: "Ada", last_name: "Lovelace", email: "a@b.co", phone: "+1", country: "GB", home_city: "London", language: "en", time_zone: "Europe/London" };
-    expect(attributes(text)).toEqual([]);
+    const profile = {
+      first_name: "Ada",
+      last_name: "Lovelace",
+      email: "a@b.co",
+      phone: "+1",
+      country: "GB",
+      home_city: "London",
+      language: "en",
+      time_zone: "Europe/London",
+    };
+    expect(attributes(profile)).toEqual([]);
     expect(attributes({ first_name: 5, time_zone: null })).toEqual([
       "attributes[0].first_name: expected a string, got 5",
       "attributes[0].time_zone: expected a string, got null",

@@ -20,7 +20,7 @@ export function scratchProject(name: string, settingsFile?: string): ScratchProj
   const root = join(SCRATCH, `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of ["transforms", "contract", "package.json"]) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+  for (const part of ["transforms", "contract", "package.json", "tsconfig.json"]) cpSync(join(ROOT, part), join(root, part), { recursive: true });
   return {
     project: projectAt(root, settingsFile),
     root,
