@@ -4,7 +4,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 6b157d44851998ea
+// braze-transforms 0.1.0, code sha256 a8ecf0aacf4aab25
 // Generated from transforms/regal/call.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -19,6 +19,11 @@ function jsonBytes(value) {
     return bytes;
 }
 
+/*
+ * The primitives shared by the property and attribute policies
+ * (properties.ts, attributes.ts), so both treat keys, long strings and
+ * scalars the same way.
+ */
 /** Braze's limit on string values and on key names, in UTF-16 code units. */
 const MAX_CHARS = 255;
 /** The sibling a truncated string gains: its full length, which also marks it as truncated. */
@@ -41,6 +46,37 @@ function freeKey(target, name) {
     while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
         n++;
     return `${name}_${n}`;
+}
+/**
+ * A source key as Braze takes it: surrounding spaces trimmed (Regal's
+ * "callback_timestamp "), a leading "$" as "_", names in `reserved` prefixed
+ * with "_", empty as "_", at most 255 characters.
+ */
+function brazeKey(key, reserved) {
+    const trimmed = key.trim();
+    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
+    if (name === "")
+        return "_";
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+}
+/** Whether `value` is a string Braze would refuse for its length. */
+function isLongText(value) {
+    return typeof value === "string" && value.length > MAX_CHARS;
+}
+/** Writes a long string as its first 255 characters, with its full length beside it. */
+function putLongText(target, key, text) {
+    target[key] = truncate(text);
+    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = text.length;
+}
+/** A scalar as Braze takes it: Regal's literal "null" is null, strings are cut to 255 characters. */
+function scalarValue(value) {
+    if (typeof value === "string")
+        return value === "null" ? null : truncate(value);
+    if (typeof value === "number")
+        return isFinite(value) ? value : null;
+    if (typeof value === "boolean" || value === null || value === undefined)
+        return value === undefined ? null : value;
+    return truncate(String(value));
 }
 /** JSON text of a value, for values Braze cannot take as they are. */
 function jsonText(value) {
@@ -189,39 +225,23 @@ function toEventProperties(source) {
 function normalizeObject(source, depth, reserved) {
     const target = {};
     for (const key of Object.keys(source))
-        put(target, freeKey(target, propertyKey(key, reserved)), source[key], depth);
+        put(target, freeKey(target, brazeKey(key, reserved)), source[key], depth);
     return target;
 }
 function put(target, key, value, depth) {
-    if (typeof value === "string" && value.length > MAX_CHARS) {
-        target[key] = truncate(value);
-        target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = value.length;
-    }
-    else {
+    if (isLongText(value))
+        putLongText(target, key, value);
+    else
         target[key] = normalizeValue(value, depth);
-    }
 }
 function normalizeValue(value, depth) {
-    if (typeof value === "string")
-        return value === "null" ? null : truncate(value);
-    if (typeof value === "number")
-        return isFinite(value) ? value : null;
-    if (typeof value === "boolean" || value === null || value === undefined)
-        return value === undefined ? null : value;
-    if (typeof value !== "object")
-        return truncate(String(value));
+    if (typeof value !== "object" || value === null)
+        return scalarValue(value);
     if (depth >= MAX_DEPTH)
         return truncate(jsonText(value));
     if (Array.isArray(value))
         return value.map((item) => normalizeValue(item, depth + 1));
     return normalizeObject(value, depth + 1, []);
-}
-function propertyKey(key, reserved) {
-    const trimmed = key.trim();
-    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
-    if (name === "")
-        return "_";
-    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
 }
 function capCount(properties) {
     const keys = Object.keys(properties);

@@ -4,7 +4,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 339b43332eeac0af
+// braze-transforms 0.1.0, code sha256 d7024b7f1f141523
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -83,6 +83,11 @@ function jsonBytes(value) {
     return bytes;
 }
 
+/*
+ * The primitives shared by the property and attribute policies
+ * (properties.ts, attributes.ts), so both treat keys, long strings and
+ * scalars the same way.
+ */
 /** Braze's limit on string values and on key names, in UTF-16 code units. */
 const MAX_CHARS = 255;
 /** The sibling a truncated string gains: its full length, which also marks it as truncated. */
@@ -106,6 +111,37 @@ function freeKey(target, name) {
         n++;
     return `${name}_${n}`;
 }
+/**
+ * A source key as Braze takes it: surrounding spaces trimmed (Regal's
+ * "callback_timestamp "), a leading "$" as "_", names in `reserved` prefixed
+ * with "_", empty as "_", at most 255 characters.
+ */
+function brazeKey(key, reserved) {
+    const trimmed = key.trim();
+    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
+    if (name === "")
+        return "_";
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+}
+/** Whether `value` is a string Braze would refuse for its length. */
+function isLongText(value) {
+    return typeof value === "string" && value.length > MAX_CHARS;
+}
+/** Writes a long string as its first 255 characters, with its full length beside it. */
+function putLongText(target, key, text) {
+    target[key] = truncate(text);
+    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = text.length;
+}
+/** A scalar as Braze takes it: Regal's literal "null" is null, strings are cut to 255 characters. */
+function scalarValue(value) {
+    if (typeof value === "string")
+        return value === "null" ? null : truncate(value);
+    if (typeof value === "number")
+        return isFinite(value) ? value : null;
+    if (typeof value === "boolean" || value === null || value === undefined)
+        return value === undefined ? null : value;
+    return truncate(String(value));
+}
 /** JSON text of a value, for values Braze cannot take as they are. */
 function jsonText(value) {
     const text = JSON.stringify(value);
@@ -123,29 +159,19 @@ const MAX_DEPTH = 10;
 function toAttributes(source) {
     const target = {};
     for (const key of Object.keys(source)) {
-        const name = attributeKey(key);
+        const name = brazeKey(key, PROTECTED_KEYS);
         const value = source[key];
         const profileString = PROFILE_STRINGS.indexOf(name) >= 0;
-        if (profileString && typeof value === "string" && value.length <= MAX_CHARS && value !== "null")
+        if (profileString && typeof value === "string" && !isLongText(value) && value !== "null")
             target[freeKey(target, name)] = value;
         else
             put(target, freeKey(target, profileString ? `_${name}` : name), value);
     }
     return target;
 }
-function attributeKey(key) {
-    const trimmed = key.trim();
-    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
-    if (name === "")
-        return "_";
-    return truncate(PROTECTED_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
-}
 function put(target, key, value) {
-    if (typeof value === "string" && value.length > MAX_CHARS) {
-        target[key] = truncate(value);
-        target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = value.length;
-        return;
-    }
+    if (isLongText(value))
+        return putLongText(target, key, value);
     const normalized = topLevelValue(value);
     if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
         put(target, key, jsonText(normalized));
@@ -158,7 +184,7 @@ function topLevelValue(value) {
     if (Array.isArray(value))
         return value.map(arrayItem);
     const record = asRecord(value);
-    return record ? nestedObject(record, 1) : scalar(value);
+    return record ? nestedObject(record, 1) : scalarValue(value);
 }
 function arrayItem(item) {
     if (typeof item === "string")
@@ -176,7 +202,7 @@ function nestedObject(source, depth) {
 }
 function nestedValue(value, depth) {
     if (typeof value !== "object" || value === null)
-        return scalar(value);
+        return scalarValue(value);
     if (depth >= MAX_DEPTH)
         return truncate(jsonText(value));
     if (Array.isArray(value))
@@ -188,15 +214,6 @@ function nestedKey(key) {
     if (name === "")
         return "_";
     return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
-}
-function scalar(value) {
-    if (typeof value === "string")
-        return value === "null" ? null : truncate(value);
-    if (typeof value === "number")
-        return isFinite(value) ? value : null;
-    if (typeof value === "boolean" || value === null || value === undefined)
-        return value === undefined ? null : value;
-    return truncate(String(value));
 }
 
 /**

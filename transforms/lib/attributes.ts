@@ -1,6 +1,6 @@
 import type { AttributesObject } from "../../contract/schema";
 import { jsonBytes } from "./json-bytes";
-import { freeKey, jsonText, MAX_CHARS, ORIGINAL_LENGTH_SUFFIX, truncate } from "./text";
+import { brazeKey, freeKey, isLongText, jsonText, putLongText, scalarValue, truncate } from "./normalize";
 import { asRecord, type JsonRecord } from "./values";
 
 /*
@@ -35,28 +35,17 @@ const MAX_DEPTH = 10;
 export function toAttributes(source: JsonRecord): Attributes {
   const target: Attributes = {};
   for (const key of Object.keys(source)) {
-    const name = attributeKey(key);
+    const name = brazeKey(key, PROTECTED_KEYS);
     const value = source[key];
     const profileString = PROFILE_STRINGS.indexOf(name) >= 0;
-    if (profileString && typeof value === "string" && value.length <= MAX_CHARS && value !== "null") target[freeKey(target, name)] = value;
+    if (profileString && typeof value === "string" && !isLongText(value) && value !== "null") target[freeKey(target, name)] = value;
     else put(target, freeKey(target, profileString ? `_${name}` : name), value);
   }
   return target;
 }
 
-function attributeKey(key: string): string {
-  const trimmed = key.trim();
-  const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
-  if (name === "") return "_";
-  return truncate(PROTECTED_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
-}
-
 function put(target: Attributes, key: string, value: unknown): void {
-  if (typeof value === "string" && value.length > MAX_CHARS) {
-    target[key] = truncate(value);
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = value.length;
-    return;
-  }
+  if (isLongText(value)) return putLongText(target, key, value);
   const normalized = topLevelValue(value);
   if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
     put(target, key, jsonText(normalized));
@@ -68,7 +57,7 @@ function put(target: Attributes, key: string, value: unknown): void {
 function topLevelValue(value: unknown): Value {
   if (Array.isArray(value)) return value.map(arrayItem);
   const record = asRecord(value);
-  return record ? nestedObject(record, 1) : scalar(value);
+  return record ? nestedObject(record, 1) : scalarValue(value);
 }
 
 function arrayItem(item: unknown): string | number | { [key: string]: Nested } {
@@ -85,7 +74,7 @@ function nestedObject(source: JsonRecord, depth: number): { [key: string]: Neste
 }
 
 function nestedValue(value: unknown, depth: number): Nested {
-  if (typeof value !== "object" || value === null) return scalar(value);
+  if (typeof value !== "object" || value === null) return scalarValue(value);
   if (depth >= MAX_DEPTH) return truncate(jsonText(value));
   if (Array.isArray(value)) return value.map((item) => nestedValue(item, depth + 1));
   return nestedObject(value as JsonRecord, depth);
@@ -95,11 +84,4 @@ function nestedKey(key: string): string {
   const name = key.trim().replace(/[.$]/g, "_");
   if (name === "") return "_";
   return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
-}
-
-function scalar(value: unknown): string | number | boolean | null {
-  if (typeof value === "string") return value === "null" ? null : truncate(value);
-  if (typeof value === "number") return isFinite(value) ? value : null;
-  if (typeof value === "boolean" || value === null || value === undefined) return value === undefined ? null : value;
-  return truncate(String(value));
 }

@@ -1,6 +1,6 @@
 import type { EventProperties, PropertyValue } from "../../contract/schema";
 import { jsonBytes } from "./json-bytes";
-import { freeKey, jsonText, MAX_CHARS, ORIGINAL_LENGTH_SUFFIX, truncate } from "./text";
+import { brazeKey, freeKey, isLongText, jsonText, putLongText, scalarValue, truncate } from "./normalize";
 import type { JsonRecord } from "./values";
 
 /*
@@ -37,34 +37,20 @@ export function toEventProperties(source: JsonRecord): EventProperties {
 
 function normalizeObject(source: JsonRecord, depth: number, reserved: readonly string[]): Properties {
   const target: Properties = {};
-  for (const key of Object.keys(source)) put(target, freeKey(target, propertyKey(key, reserved)), source[key], depth);
+  for (const key of Object.keys(source)) put(target, freeKey(target, brazeKey(key, reserved)), source[key], depth);
   return target;
 }
 
 function put(target: Properties, key: string, value: unknown, depth: number): void {
-  if (typeof value === "string" && value.length > MAX_CHARS) {
-    target[key] = truncate(value);
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = value.length;
-  } else {
-    target[key] = normalizeValue(value, depth);
-  }
+  if (isLongText(value)) putLongText(target, key, value);
+  else target[key] = normalizeValue(value, depth);
 }
 
 function normalizeValue(value: unknown, depth: number): PropertyValue {
-  if (typeof value === "string") return value === "null" ? null : truncate(value);
-  if (typeof value === "number") return isFinite(value) ? value : null;
-  if (typeof value === "boolean" || value === null || value === undefined) return value === undefined ? null : value;
-  if (typeof value !== "object") return truncate(String(value));
+  if (typeof value !== "object" || value === null) return scalarValue(value);
   if (depth >= MAX_DEPTH) return truncate(jsonText(value));
   if (Array.isArray(value)) return value.map((item) => normalizeValue(item, depth + 1));
   return normalizeObject(value as JsonRecord, depth + 1, []);
-}
-
-function propertyKey(key: string, reserved: readonly string[]): string {
-  const trimmed = key.trim();
-  const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
-  if (name === "") return "_";
-  return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
 }
 
 function capCount(properties: Properties): Properties {

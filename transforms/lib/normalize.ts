@@ -1,0 +1,68 @@
+/*
+ * The primitives shared by the property and attribute policies
+ * (properties.ts, attributes.ts), so both treat keys, long strings and
+ * scalars the same way.
+ */
+
+/** Braze's limit on string values and on key names, in UTF-16 code units. */
+export const MAX_CHARS = 255;
+
+/** The sibling a truncated string gains: its full length, which also marks it as truncated. */
+export const ORIGINAL_LENGTH_SUFFIX = "_original_length";
+
+type Target = { [key: string]: unknown };
+
+/**
+ * The first `max` characters, exactly, except that a surrogate pair is never
+ * split: half an emoji is not valid Unicode and could fail the whole request.
+ */
+export function truncate(text: string, max = MAX_CHARS): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** A key not yet used in `target`: `name`, else `name_2`, `name_3`, … */
+export function freeKey(target: Target, name: string): string {
+  if (!Object.prototype.hasOwnProperty.call(target, name)) return name;
+  let n = 2;
+  while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`)) n++;
+  return `${name}_${n}`;
+}
+
+/**
+ * A source key as Braze takes it: surrounding spaces trimmed (Regal's
+ * "callback_timestamp "), a leading "$" as "_", names in `reserved` prefixed
+ * with "_", empty as "_", at most 255 characters.
+ */
+export function brazeKey(key: string, reserved: readonly string[]): string {
+  const trimmed = key.trim();
+  const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
+  if (name === "") return "_";
+  return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+}
+
+/** Whether `value` is a string Braze would refuse for its length. */
+export function isLongText(value: unknown): value is string {
+  return typeof value === "string" && value.length > MAX_CHARS;
+}
+
+/** Writes a long string as its first 255 characters, with its full length beside it. */
+export function putLongText(target: Target, key: string, text: string): void {
+  target[key] = truncate(text);
+  target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = text.length;
+}
+
+/** A scalar as Braze takes it: Regal's literal "null" is null, strings are cut to 255 characters. */
+export function scalarValue(value: unknown): string | number | boolean | null {
+  if (typeof value === "string") return value === "null" ? null : truncate(value);
+  if (typeof value === "number") return isFinite(value) ? value : null;
+  if (typeof value === "boolean" || value === null || value === undefined) return value === undefined ? null : value;
+  return truncate(String(value));
+}
+
+/** JSON text of a value, for values Braze cannot take as they are. */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text;
+}
