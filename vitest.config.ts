@@ -7,6 +7,7 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     env: { TZ: "UTC" },
     testTimeout: 30_000,
+    hookTimeout: 60_000,
     // Vitest's default leaves a core idle; CI has two and the slow suites (builds, the leak check) are independent.
     maxWorkers: 2,
   },

@@ -5,6 +5,7 @@ import { compileTransforms } from "./compile";
 import { functionBody, splitDefaultExport } from "./function-body";
 import { sha256, withHeader, withShortHeader, type HeaderFacts } from "./header";
 import { readMeta, type SnippetMeta } from "./metadata";
+import { mappingTable } from "./mapping-table";
 import { minifySnippet } from "./minify";
 import { BuildError } from "./problems";
 import { discoverEntries, displayPath, type Project } from "./project";
@@ -64,6 +65,10 @@ export async function buildProject(project: Project, options: BuildOptions = {})
     if (options.minify) files.set(`${entry.id}.min.js`, withShortHeader(facts, await minifySnippet(entry.id, body)));
   }
   files.set("manifest.json", manifest(snippets));
+  for (const source of new Set(snippets.map((snippet) => snippet.meta.source))) {
+    const ofSource = snippets.filter((snippet) => snippet.meta.source === source);
+    files.set(`${source}/README.md`, mappingTable(source, ofSource, settings, displayPath(project, project.settingsFile)));
+  }
 
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);

@@ -23,8 +23,12 @@ export function withHeader(facts: HeaderFacts, body: string): string {
   const { meta } = facts;
   const settingsLines = Object.entries(facts.settings).map(([key, value]) => `//   ${key}: ${JSON.stringify(value)}`);
   const lines = [
-    `// ${facts.id}: Braze Data Transformation for ${meta.source} ${meta.events.length === 1 ? `"${meta.events[0]}"` : `events ${meta.events.join(", ")}`}`,
+    meta.events.length === 1
+      ? `// ${facts.id}: Braze Data Transformation for ${meta.source} "${meta.events[0]}"`
+      : `// ${facts.id}: Braze Data Transformation routing ${meta.events.length} ${meta.source} events on payload.name:`,
+    ...(meta.events.length === 1 ? [] : wrap(meta.events, "//   ")),
     `// Destination: ${meta.destination}`,
+    ...(meta.events.length === 1 ? writesLines(meta) : []),
     `// Settings baked in from ${facts.settingsFile}:`,
     ...(settingsLines.length > 0 ? settingsLines : ["//   (none)"]),
     `// braze-transforms ${facts.packageVersion}, code sha256 ${sha256(body).slice(0, 16)}`,
@@ -37,4 +41,25 @@ export function withHeader(facts: HeaderFacts, body: string): string {
 /** The minified variant keeps one line saying what it is and where it comes from. */
 export function withShortHeader(facts: HeaderFacts, body: string): string {
   return `// ${facts.id} (${facts.meta.destination}), braze-transforms ${facts.packageVersion}, generated from ${facts.sourceFile}\n${body}`;
+}
+
+function writesLines(meta: SnippetMeta): string[] {
+  const doc = meta.mapping[0]!;
+  const flag = doc.updateExistingOnly === undefined ? "" : ` (_update_existing_only ${doc.updateExistingOnly})`;
+  return [`// Writes: ${doc.writes.join("; ")}${flag}`];
+}
+
+/** Comma-separated items on lines of at most 100 characters. */
+function wrap(items: readonly string[], prefix: string): string[] {
+  const lines: string[] = [];
+  let line = prefix;
+  for (const item of items) {
+    if (line !== prefix && line.length + item.length + 2 > 100) {
+      lines.push(line.trimEnd());
+      line = prefix;
+    }
+    line += `${item}, `;
+  }
+  lines.push(line.replace(/, $/, ""));
+  return lines;
 }

@@ -3,11 +3,13 @@ import { BuildError } from "./problems";
 import { evaluateModule } from "./evaluate";
 import type { TransformModule } from "./function-body";
 import type { Entry } from "./project";
+import type { MappingDoc } from "../transforms/lib/transform";
 
 export interface SnippetMeta {
   readonly source: string;
   readonly events: readonly string[];
   readonly destination: Destination;
+  readonly mapping: readonly MappingDoc[];
 }
 
 /**
@@ -39,5 +41,8 @@ function checkMeta(entry: Entry, meta: unknown): SnippetMeta {
   if (events.length === 1 && events[0] !== fileName) {
     throw new BuildError(`${entry.id}: handles ${events[0]}, so its file must be named ${events[0]}.ts`);
   }
-  return { source: entry.source, events, destination };
+  const mapping = Array.isArray(candidate.mapping) ? candidate.mapping : [];
+  const undocumented = events.filter((event) => !mapping.some((doc) => doc && doc.event === event));
+  if (undocumented.length > 0) throw new BuildError(`${entry.id}: no mapping description for ${undocumented.join(", ")}`);
+  return { source: entry.source, events, destination, mapping };
 }

@@ -13,13 +13,15 @@ export async function loadSettings(bundle: Bundler): Promise<Settings> {
 /**
  * The settings a snippet embeds: rollup keeps only the settings properties a
  * snippet reads, so a top-level key baked in appears in its code; of the
- * per-event settings, those of the events it handles.
+ * per-event settings, those of the events it handles that have any.
  */
 export function settingsBakedIn(settings: Settings, events: readonly string[], code: string): Record<string, unknown> {
   const baked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (key === "events") {
-      for (const event of events) baked[`events["${event}"]`] = settings.events[event] || "defaults";
+      const own = events.filter((event) => settings.events[event] !== undefined);
+      for (const event of own) baked[`events["${event}"]`] = settings.events[event];
+      if (own.length < events.length) baked[own.length === 0 ? "events" : "other events"] = "documented defaults";
     } else if (new RegExp(`\\b${key}\\b`).test(code)) {
       baked[key] = value;
     }

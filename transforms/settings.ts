@@ -13,10 +13,12 @@ export default {
     voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
     sms: "YOUR SMS SUBSCRIPTION GROUP ID",
   },
+  catalogs: { agents: "regal_agents" },
   events: {
     "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
     "contact.attribute.edited": { updateExistingOnly: false },
     "contact.experiment.assigned": { brazeEventName: "Contact Experiment Assigned", updateExistingOnly: false },
-    "contact.unsubscribed": { updateExistingOnly: true },
+    // Braze's Regal page writes only the subscription change for this event.
+    "contact.unsubscribed": { updateExistingOnly: true, trackEvent: false },
   },
 } satisfies Settings;

@@ -1,12 +1,86 @@
 // regal/call.completed: Braze Data Transformation for regal "call.completed"
 // Destination: POST /users/track
+// Writes: custom event "Call Completed" (_update_existing_only false)
 // Settings baked in from transforms/settings.ts:
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 a8ecf0aacf4aab25
+// braze-transforms 0.1.0, code sha256 f9576c148ac62057
 // Generated from transforms/regal/call.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
+
+/** Readers that never throw on a missing or oddly typed field. */
+function asRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/**
+ * A usable identifier-like string: trimmed, non-empty, not the literal "null"
+ * Regal sometimes sends. Finite numbers are accepted as their decimal text
+ * because ids arrive both as numbers and as numeric strings.
+ */
+function readText(value) {
+    if (typeof value === "number" && isFinite(value))
+        return String(value);
+    if (typeof value !== "string")
+        return undefined;
+    const text = value.trim();
+    return text === "" || text === "null" || text === "undefined" ? undefined : text;
+}
+/** The first of `values` that `read` accepts. */
+function firstOf(values, read) {
+    for (const value of values) {
+        const found = read(value);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+/** The value at a dotted path ("new_email_properties.email"), or undefined. */
+function readPath(record, path) {
+    let value = record;
+    for (const key of path.split(".")) {
+        const current = asRecord(value);
+        if (!current)
+            return undefined;
+        value = current[key];
+    }
+    return value;
+}
+
+/**
+ * The table's attributes that the payload has a value for. A missing or null
+ * source writes nothing: "unknown" must not clear what Braze already knows.
+ */
+function tableAttributes(table, properties) {
+    const attributes = {};
+    for (const attribute of Object.keys(table)) {
+        const source = table[attribute];
+        if (typeof source !== "string" && readPath(properties, source.when) !== true)
+            continue;
+        const value = readPath(properties, typeof source === "string" ? source : source.from);
+        if (value !== undefined && value !== null)
+            attributes[attribute] = value;
+    }
+    return attributes;
+}
+/** The top-level properties a table reads, so "every other property" can leave them out. */
+function tableFields(table) {
+    return Object.keys(table).map((attribute) => {
+        const source = table[attribute];
+        return (typeof source === "string" ? source : source.from).split(".")[0];
+    });
+}
+/** "first_name ← firstName, phone ← contactPhone (when isPrimary)" */
+function describeTable(table) {
+    return Object.keys(table)
+        .map((attribute) => {
+        const source = table[attribute];
+        return typeof source === "string" ? `${attribute} ← ${source}` : `${attribute} ← ${source.from} (when ${source.when})`;
+    })
+        .join(", ");
+}
 
 /** Size of the value's JSON as UTF-8, which is how Braze counts its KB limits. */
 function jsonBytes(value) {
@@ -84,33 +158,72 @@ function jsonText(value) {
     return text === undefined ? String(value) : text;
 }
 
-/** Readers that never throw on a missing or oddly typed field. */
-function asRecord(value) {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-/**
- * A usable identifier-like string: trimmed, non-empty, not the literal "null"
- * Regal sometimes sends. Finite numbers are accepted as their decimal text
- * because ids arrive both as numbers and as numeric strings.
- */
-function readText(value) {
-    if (typeof value === "number" && isFinite(value))
-        return String(value);
-    if (typeof value !== "string")
-        return undefined;
-    const text = value.trim();
-    return text === "" || text === "null" || text === "undefined" ? undefined : text;
-}
-/** The first of `values` that `read` accepts. */
-function firstOf(values, read) {
-    for (const value of values) {
-        const found = read(value);
-        if (found !== undefined)
-            return found;
+const PROFILE_STRINGS = ["first_name", "last_name", "email", "phone", "country", "home_city", "language", "time_zone"];
+const PROTECTED_KEYS = [
+    "external_id", "user_alias", "braze_id", "app_id", "_update_existing_only", "push_token_import",
+    "subscription_groups", "email_subscribe", "push_subscribe", "dob", "gender",
+];
+const OPERATOR_KEYS = ["inc", "add", "remove"];
+const MAX_NESTED_BYTES$1 = 100 * 1024;
+const MAX_DEPTH$1 = 10;
+function toAttributes(source) {
+    const target = {};
+    for (const key of Object.keys(source)) {
+        const name = brazeKey(key, PROTECTED_KEYS);
+        const value = source[key];
+        const profileString = PROFILE_STRINGS.indexOf(name) >= 0;
+        if (profileString && typeof value === "string" && !isLongText(value) && value !== "null")
+            target[freeKey(target, name)] = value;
+        else
+            put$1(target, freeKey(target, profileString ? `_${name}` : name), value);
     }
-    return undefined;
+    return target;
+}
+function put$1(target, key, value) {
+    if (isLongText(value))
+        return putLongText(target, key, value);
+    const normalized = topLevelValue(value);
+    if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES$1) {
+        put$1(target, key, jsonText(normalized));
+    }
+    else {
+        target[key] = normalized;
+    }
+}
+function topLevelValue(value) {
+    if (Array.isArray(value))
+        return value.map(arrayItem);
+    const record = asRecord(value);
+    return record ? nestedObject(record, 1) : scalarValue(value);
+}
+function arrayItem(item) {
+    if (typeof item === "string")
+        return truncate(item);
+    if (typeof item === "number" && isFinite(item))
+        return item;
+    const record = asRecord(item);
+    return record ? nestedObject(record, 1) : truncate(jsonText(item));
+}
+function nestedObject(source, depth) {
+    const target = {};
+    for (const key of Object.keys(source))
+        target[freeKey(target, nestedKey(key))] = nestedValue(source[key], depth + 1);
+    return target;
+}
+function nestedValue(value, depth) {
+    if (typeof value !== "object" || value === null)
+        return scalarValue(value);
+    if (depth >= MAX_DEPTH$1)
+        return truncate(jsonText(value));
+    if (Array.isArray(value))
+        return value.map((item) => nestedValue(item, depth + 1));
+    return nestedObject(value, depth);
+}
+function nestedKey(key) {
+    const name = key.trim().replace(/[.$]/g, "_");
+    if (name === "")
+        return "_";
+    return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
 }
 
 /**
@@ -124,10 +237,10 @@ class TransformError extends Error {
         this.name = name;
     }
 }
-/** The payload has none of the identifiers the settings allow. */
+/** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 class MissingIdentityError extends TransformError {
-    constructor(event, lookedFor) {
-        super("MissingIdentityError", `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`);
+    constructor(event, lookedFor, what = "user identifier") {
+        super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
 /** How a received value is named in a message: "missing" rather than "undefined". */
@@ -195,25 +308,6 @@ function readPhone(value) {
     return /^\+?\d{6,15}$/.test(phone) ? phone : undefined;
 }
 
-/*
- * THE policy for carrying a webhook's fields into Braze event properties.
- * Names and values stay as the source sent them, except where Braze would
- * reject the request or silently lose data:
- *
- * - a string over 255 characters keeps its first 255 and gains a sibling
- *   `<key>_original_length` holding its full length (inside arrays, where no
- *   sibling fits, it is only truncated);
- * - the literal string "null" (Regal sends it for empty campaign fields) is null;
- * - keys: surrounding spaces trimmed (Regal's "callback_timestamp "), a leading
- *   "$" becomes "_", the reserved `time` and `event_name` gain a leading "_",
- *   an empty key becomes "_", over 255 characters is cut; a renamed key that
- *   collides gets `_2`, `_3`, …;
- * - nesting deeper than 10 levels is kept as JSON text;
- * - past 256 properties (Braze drops the extras) the rest go in one nested
- *   `more_properties` object;
- * - when nested values make the properties over 100 KB, the largest nested
- *   values become their (truncated) JSON text until it fits.
- */
 const RESERVED_KEYS = ["time", "event_name"];
 const MAX_PROPERTIES = 256;
 const MAX_NESTED_BYTES = 100 * 1024;
@@ -280,6 +374,19 @@ function isNested(value) {
 
 function defineTransform(meta, run) {
     return Object.assign(run, { meta });
+}
+
+/** The webhook body as an object, or the deliberate error every transform and router gives. */
+function payloadObject(payload) {
+    const body = asRecord(payload);
+    if (!body)
+        throw new InvalidPayloadError("payload", `expected a webhook object, got ${describe(payload)}`);
+    return body;
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    return Array.isArray(value) ? "an array" : typeof value;
 }
 
 /**
@@ -356,9 +463,7 @@ function zoneOffsetMs(zone) {
 /** Property timestamps that date the event itself, most specific first. */
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
 function readRegalEvent(payload, handled) {
-    const body = asRecord(payload);
-    if (!body)
-        throw new InvalidPayloadError("payload", `expected a Regal webhook object, got ${describe(payload)}`);
+    const body = payloadObject(payload);
     const name = body.name;
     if (typeof name !== "string" || handled.indexOf(name) < 0)
         throw new MisroutedEventError(handled, name);
@@ -397,10 +502,11 @@ function eventTime(body, properties) {
     const own = PROPERTY_TIMES.map((key) => properties[key]);
     return firstOf(envelope.concat(own), toIsoTime) || new Date().toISOString();
 }
-function describe(value) {
-    if (value === null)
-        return "null";
-    return Array.isArray(value) ? "an array" : typeof value;
+
+/** A transform for one Regal event: refuses other events, reads either envelope, then maps. */
+function regalTransform(event, destination, mapping, build) {
+    const meta = { source: "regal", events: [event], destination, mapping: [{ event, ...mapping }] };
+    return defineTransform(meta, (payload) => build(readRegalEvent(payload, [event])));
 }
 
 /**
@@ -416,7 +522,8 @@ var settings = {
         "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
         "contact.attribute.edited": { updateExistingOnly: false },
         "contact.experiment.assigned": { brazeEventName: "Contact Experiment Assigned", updateExistingOnly: false },
-        "contact.unsubscribed": { updateExistingOnly: true },
+        // Braze's Regal page writes only the subscription change for this event.
+        "contact.unsubscribed": { updateExistingOnly: true, trackEvent: false },
     },
 };
 
@@ -435,6 +542,7 @@ function eventSettings(event, defaultUpdateExistingOnly) {
     return {
         brazeEventName: own.brazeEventName || defaultBrazeEventName(event),
         updateExistingOnly: own.updateExistingOnly === undefined ? defaultUpdateExistingOnly : own.updateExistingOnly,
+        trackEvent: own.trackEvent !== false,
     };
 }
 const ACRONYMS = ["sms", "mms", "ivr"];
@@ -446,28 +554,49 @@ function defaultBrazeEventName(event) {
         .join(" ");
 }
 
-function usersTrack(event, build) {
-    return defineTransform({ source: "regal", events: [event], destination: "POST /users/track" }, (payload) => build(readRegalEvent(payload, [event])));
-}
-/** A Braze custom event carrying the Regal event's properties. */
-function customEvent(event) {
-    return usersTrack(event, (regal) => {
-        const { brazeEventName, updateExistingOnly } = eventSettings(event, false);
-        return {
-            events: [
-                {
-                    ...resolveIdentity(event, regal.identity, identitySettings),
-                    _update_existing_only: updateExistingOnly,
-                    name: brazeEventName,
-                    time: regal.time,
-                    properties: toEventProperties(regal.properties),
-                },
-            ],
-        };
+const ALL_PROPERTIES = "every Regal property, as event properties (see *How values are carried*)";
+/** A Braze custom event carrying the Regal event's properties, and optionally profile attributes. */
+function customEvent(event, options = {}) {
+    const settings = eventSettings(event, false);
+    const table = options.attributes;
+    const writes = [`custom event "${settings.brazeEventName}"`];
+    if (table)
+        writes.push(`attributes: ${describeTable(table)}${options.otherPropertiesAsAttributes ? ", every other property as a custom attribute" : ""}`);
+    return regalTransform(event, "POST /users/track", { writes, fields: ALL_PROPERTIES, updateExistingOnly: settings.updateExistingOnly }, (regal) => {
+        const identity = resolveIdentity(event, regal.identity, identitySettings);
+        const attributes = table ? profileAttributes(regal.properties, table, options.otherPropertiesAsAttributes === true) : {};
+        return withAttributes(identity, settings, attributes, { events: [eventObject(regal, identity, settings)] });
     });
+}
+function eventObject(regal, identity, settings) {
+    return {
+        ...identity,
+        _update_existing_only: settings.updateExistingOnly,
+        name: settings.brazeEventName,
+        time: regal.time,
+        properties: toEventProperties(regal.properties),
+    };
+}
+function attributesObject(identity, settings, attributes) {
+    return { ...identity, _update_existing_only: settings.updateExistingOnly, ...toAttributes(attributes) };
+}
+/** Attributes first: Braze processes them before events, so a triggered message sees the new profile. */
+function withAttributes(identity, settings, attributes, request) {
+    return Object.keys(attributes).length === 0 ? request : { attributes: [attributesObject(identity, settings, attributes)], ...request };
+}
+function profileAttributes(properties, table, others) {
+    const attributes = tableAttributes(table, properties);
+    if (!others)
+        return attributes;
+    const read = tableFields(table);
+    for (const key of Object.keys(properties)) {
+        if (read.indexOf(key) < 0 && !(key in attributes))
+            attributes[key] = properties[key];
+    }
+    return attributes;
 }
 
 /** A call with a contact ended (answered or not) and the agent submitted the summary form. */
-var call_completed = customEvent("call.completed");
+var callCompleted = customEvent("call.completed");
 
-return call_completed(payload, headers);
+return callCompleted(payload, headers);

@@ -1,10 +1,11 @@
 // regal/contact.attribute.edited: Braze Data Transformation for regal "contact.attribute.edited"
 // Destination: POST /users/track
+// Writes: attributes: each changes.custom_properties.<name>.new_value as custom attribute <name>; changes.phone/email/firstName/lastName as profile fields; other changes.<name>.new_value as <name> (_update_existing_only false)
 // Settings baked in from transforms/settings.ts:
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 d7024b7f1f141523
+// braze-transforms 0.1.0, code sha256 237be814e9f6570e
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -35,41 +36,6 @@ function firstOf(values, read) {
             return found;
     }
     return undefined;
-}
-
-/** Regal's camelCase contact fields that are Braze profile fields. */
-const PROFILE_FIELDS = {
-    firstName: "first_name",
-    lastName: "last_name",
-    email: "email",
-    phone: "phone",
-};
-/**
- * The new values of a `contact.attribute.edited` `changes` object, as Braze
- * attributes. Regal sends `{ custom_properties: { attr: { old_value,
- * new_value } } }` for custom attributes and `{ phone: {…}, phones: {…} }` at
- * the top level for contact fields; a `new_value` of null clears the attribute.
- */
-function changedAttributes(changes) {
-    const all = asRecord(changes) || {};
-    const attributes = {};
-    for (const key of Object.keys(all)) {
-        if (key === "custom_properties")
-            Object.assign(attributes, newValues(all[key], (name) => name));
-        else
-            Object.assign(attributes, newValues({ [key]: all[key] }, (name) => PROFILE_FIELDS[name] || name));
-    }
-    return attributes;
-}
-function newValues(changes, rename) {
-    const record = asRecord(changes) || {};
-    const values = {};
-    for (const name of Object.keys(record)) {
-        const change = asRecord(record[name]);
-        if (change && "new_value" in change)
-            values[rename(name)] = change.new_value;
-    }
-    return values;
 }
 
 /** Size of the value's JSON as UTF-8, which is how Braze counts its KB limits. */
@@ -227,10 +193,10 @@ class TransformError extends Error {
         this.name = name;
     }
 }
-/** The payload has none of the identifiers the settings allow. */
+/** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 class MissingIdentityError extends TransformError {
-    constructor(event, lookedFor) {
-        super("MissingIdentityError", `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`);
+    constructor(event, lookedFor, what = "user identifier") {
+        super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
 /** How a received value is named in a message: "missing" rather than "undefined". */
@@ -300,6 +266,19 @@ function readPhone(value) {
 
 function defineTransform(meta, run) {
     return Object.assign(run, { meta });
+}
+
+/** The webhook body as an object, or the deliberate error every transform and router gives. */
+function payloadObject(payload) {
+    const body = asRecord(payload);
+    if (!body)
+        throw new InvalidPayloadError("payload", `expected a webhook object, got ${describe(payload)}`);
+    return body;
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    return Array.isArray(value) ? "an array" : typeof value;
 }
 
 /**
@@ -376,9 +355,7 @@ function zoneOffsetMs(zone) {
 /** Property timestamps that date the event itself, most specific first. */
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
 function readRegalEvent(payload, handled) {
-    const body = asRecord(payload);
-    if (!body)
-        throw new InvalidPayloadError("payload", `expected a Regal webhook object, got ${describe(payload)}`);
+    const body = payloadObject(payload);
     const name = body.name;
     if (typeof name !== "string" || handled.indexOf(name) < 0)
         throw new MisroutedEventError(handled, name);
@@ -417,10 +394,11 @@ function eventTime(body, properties) {
     const own = PROPERTY_TIMES.map((key) => properties[key]);
     return firstOf(envelope.concat(own), toIsoTime) || new Date().toISOString();
 }
-function describe(value) {
-    if (value === null)
-        return "null";
-    return Array.isArray(value) ? "an array" : typeof value;
+
+/** A transform for one Regal event: refuses other events, reads either envelope, then maps. */
+function regalTransform(event, destination, mapping, build) {
+    const meta = { source: "regal", events: [event], destination, mapping: [{ event, ...mapping }] };
+    return defineTransform(meta, (payload) => build(readRegalEvent(payload, [event])));
 }
 
 /**
@@ -436,7 +414,8 @@ var settings = {
         "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
         "contact.attribute.edited": { updateExistingOnly: false },
         "contact.experiment.assigned": { brazeEventName: "Contact Experiment Assigned", updateExistingOnly: false },
-        "contact.unsubscribed": { updateExistingOnly: true },
+        // Braze's Regal page writes only the subscription change for this event.
+        "contact.unsubscribed": { updateExistingOnly: true, trackEvent: false },
     },
 };
 
@@ -455,6 +434,7 @@ function eventSettings(event, defaultUpdateExistingOnly) {
     return {
         brazeEventName: own.brazeEventName || defaultBrazeEventName(event),
         updateExistingOnly: own.updateExistingOnly === undefined ? defaultUpdateExistingOnly : own.updateExistingOnly,
+        trackEvent: own.trackEvent !== false,
     };
 }
 const ACRONYMS = ["sms", "mms", "ivr"];
@@ -466,23 +446,55 @@ function defaultBrazeEventName(event) {
         .join(" ");
 }
 
-function usersTrack(event, build) {
-    return defineTransform({ source: "regal", events: [event], destination: "POST /users/track" }, (payload) => build(readRegalEvent(payload, [event])));
-}
-/** Profile attributes computed from the Regal event. */
-function attributeUpdate(event, attributesOf) {
-    return usersTrack(event, (regal) => {
-        const { updateExistingOnly } = eventSettings(event, false);
-        const attributes = {
-            ...resolveIdentity(event, regal.identity, identitySettings),
-            _update_existing_only: updateExistingOnly,
-            ...toAttributes(attributesOf(regal)),
-        };
-        return { attributes: [attributes] };
+/** Profile attributes computed from the Regal event, and nothing else. */
+function attributeUpdate(event, description, attributesOf) {
+    const settings = eventSettings(event, false);
+    const mapping = { writes: [`attributes: ${description}`], fields: "only the attributes named", updateExistingOnly: settings.updateExistingOnly };
+    return regalTransform(event, "POST /users/track", mapping, (regal) => {
+        const identity = resolveIdentity(event, regal.identity, identitySettings);
+        return { attributes: [attributesObject(identity, settings, attributesOf(regal))] };
     });
 }
+function attributesObject(identity, settings, attributes) {
+    return { ...identity, _update_existing_only: settings.updateExistingOnly, ...toAttributes(attributes) };
+}
 
-/** An agent edited the contact: each changed attribute's new value becomes a Braze attribute. */
-var contact_attribute_edited = attributeUpdate("contact.attribute.edited", (edit) => changedAttributes(edit.properties.changes));
+/** Regal's camelCase contact fields that are Braze profile fields. */
+const PROFILE_FIELDS = {
+    firstName: "first_name",
+    lastName: "last_name",
+    email: "email",
+    phone: "phone",
+};
+/**
+ * The new values of a `contact.attribute.edited` `changes` object, as Braze
+ * attributes. Regal sends `{ custom_properties: { attr: { old_value,
+ * new_value } } }` for custom attributes and `{ phone: {…}, phones: {…} }` at
+ * the top level for contact fields; a `new_value` of null clears the attribute.
+ */
+function changedAttributes(changes) {
+    const all = asRecord(changes) || {};
+    const attributes = {};
+    for (const key of Object.keys(all)) {
+        if (key === "custom_properties")
+            Object.assign(attributes, newValues(all[key], (name) => name));
+        else
+            Object.assign(attributes, newValues({ [key]: all[key] }, (name) => PROFILE_FIELDS[name] || name));
+    }
+    return attributes;
+}
+function newValues(changes, rename) {
+    const record = asRecord(changes) || {};
+    const values = {};
+    for (const name of Object.keys(record)) {
+        const change = asRecord(record[name]);
+        if (change && "new_value" in change)
+            values[rename(name)] = change.new_value;
+    }
+    return values;
+}
 
-return contact_attribute_edited(payload, headers);
+/** An agent edited the contact: each changed field's new value becomes a Braze attribute. */
+var contactAttributeEdited = attributeUpdate("contact.attribute.edited", "each changes.custom_properties.<name>.new_value as custom attribute <name>; changes.phone/email/firstName/lastName as profile fields; other changes.<name>.new_value as <name>", (edit) => changedAttributes(edit.properties.changes));
+
+return contactAttributeEdited(payload, headers);

@@ -1,11 +1,12 @@
 // regal/contact.unsubscribed: Braze Data Transformation for regal "contact.unsubscribed"
 // Destination: POST /users/track
+// Writes: subscription_groups: the group configured for properties.channel (voice, sms), unsubscribed (_update_existing_only true)
 // Settings baked in from transforms/settings.ts:
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
-//   events["contact.unsubscribed"]: {"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 8b902dac0c8b9fe6
+//   events["contact.unsubscribed"]: {"updateExistingOnly":true,"trackEvent":false}
+// braze-transforms 0.1.0, code sha256 bb4244e79f7c5d30
 // Generated from transforms/regal/contact.unsubscribed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -38,6 +39,82 @@ function firstOf(values, read) {
     return undefined;
 }
 
+/** Size of the value's JSON as UTF-8, which is how Braze counts its KB limits. */
+function jsonBytes(value) {
+    let bytes = 0;
+    // Counted by hand: TextEncoder is not part of the ES2018 library transforms compile against.
+    for (const char of JSON.stringify(value) || "") {
+        const code = char.codePointAt(0) || 0;
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    }
+    return bytes;
+}
+
+/*
+ * The primitives shared by the property and attribute policies
+ * (properties.ts, attributes.ts), so both treat keys, long strings and
+ * scalars the same way.
+ */
+/** Braze's limit on string values and on key names, in UTF-16 code units. */
+const MAX_CHARS = 255;
+/** The sibling a truncated string gains: its full length, which also marks it as truncated. */
+const ORIGINAL_LENGTH_SUFFIX = "_original_length";
+/**
+ * The first `max` characters, exactly, except that a surrogate pair is never
+ * split: half an emoji is not valid Unicode and could fail the whole request.
+ */
+function truncate(text, max = MAX_CHARS) {
+    if (text.length <= max)
+        return text;
+    const last = text.charCodeAt(max - 1);
+    return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+/** A key not yet used in `target`: `name`, else `name_2`, `name_3`, … */
+function freeKey(target, name) {
+    if (!Object.prototype.hasOwnProperty.call(target, name))
+        return name;
+    let n = 2;
+    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
+        n++;
+    return `${name}_${n}`;
+}
+/**
+ * A source key as Braze takes it: surrounding spaces trimmed (Regal's
+ * "callback_timestamp "), a leading "$" as "_", names in `reserved` prefixed
+ * with "_", empty as "_", at most 255 characters.
+ */
+function brazeKey(key, reserved) {
+    const trimmed = key.trim();
+    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
+    if (name === "")
+        return "_";
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+}
+/** Whether `value` is a string Braze would refuse for its length. */
+function isLongText(value) {
+    return typeof value === "string" && value.length > MAX_CHARS;
+}
+/** Writes a long string as its first 255 characters, with its full length beside it. */
+function putLongText(target, key, text) {
+    target[key] = truncate(text);
+    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = text.length;
+}
+/** A scalar as Braze takes it: Regal's literal "null" is null, strings are cut to 255 characters. */
+function scalarValue(value) {
+    if (typeof value === "string")
+        return value === "null" ? null : truncate(value);
+    if (typeof value === "number")
+        return isFinite(value) ? value : null;
+    if (typeof value === "boolean" || value === null || value === undefined)
+        return value === undefined ? null : value;
+    return truncate(String(value));
+}
+/** JSON text of a value, for values Braze cannot take as they are. */
+function jsonText(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text;
+}
+
 /**
  * Deliberate errors: the only ways a transform may fail. Braze's log shows the
  * thrown message, so each names the event and the field that was wrong; a
@@ -49,10 +126,10 @@ class TransformError extends Error {
         this.name = name;
     }
 }
-/** The payload has none of the identifiers the settings allow. */
+/** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 class MissingIdentityError extends TransformError {
-    constructor(event, lookedFor) {
-        super("MissingIdentityError", `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`);
+    constructor(event, lookedFor, what = "user identifier") {
+        super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
 /** How a received value is named in a message: "missing" rather than "undefined". */
@@ -126,8 +203,85 @@ function readPhone(value) {
     return /^\+?\d{6,15}$/.test(phone) ? phone : undefined;
 }
 
+const RESERVED_KEYS = ["time", "event_name"];
+const MAX_PROPERTIES = 256;
+const MAX_NESTED_BYTES = 100 * 1024;
+const MAX_DEPTH = 10;
+const OVERFLOW_KEY = "more_properties";
+function toEventProperties(source) {
+    return fitNestedBudget(capCount(normalizeObject(source, 0, RESERVED_KEYS)));
+}
+function normalizeObject(source, depth, reserved) {
+    const target = {};
+    for (const key of Object.keys(source))
+        put(target, freeKey(target, brazeKey(key, reserved)), source[key], depth);
+    return target;
+}
+function put(target, key, value, depth) {
+    if (isLongText(value))
+        putLongText(target, key, value);
+    else
+        target[key] = normalizeValue(value, depth);
+}
+function normalizeValue(value, depth) {
+    if (typeof value !== "object" || value === null)
+        return scalarValue(value);
+    if (depth >= MAX_DEPTH)
+        return truncate(jsonText(value));
+    if (Array.isArray(value))
+        return value.map((item) => normalizeValue(item, depth + 1));
+    return normalizeObject(value, depth + 1, []);
+}
+function capCount(properties) {
+    const keys = Object.keys(properties);
+    if (keys.length <= MAX_PROPERTIES)
+        return properties;
+    const kept = {};
+    const overflow = {};
+    keys.forEach((key, index) => {
+        if (index < MAX_PROPERTIES - 1)
+            kept[key] = properties[key];
+        else
+            overflow[key] = properties[key];
+    });
+    kept[freeKey(kept, OVERFLOW_KEY)] = overflow;
+    return kept;
+}
+function fitNestedBudget(properties) {
+    const nested = Object.keys(properties).filter((key) => isNested(properties[key]));
+    if (nested.length === 0 || jsonBytes(properties) <= MAX_NESTED_BYTES)
+        return properties;
+    const largestFirst = nested
+        .map((key) => ({ key, bytes: jsonBytes(properties[key]) }))
+        .sort((a, b) => b.bytes - a.bytes || (a.key < b.key ? -1 : 1));
+    const fitted = { ...properties };
+    for (const { key } of largestFirst) {
+        const text = jsonText(fitted[key]);
+        put(fitted, key, text, 0);
+        if (jsonBytes(fitted) <= MAX_NESTED_BYTES)
+            break;
+    }
+    return fitted;
+}
+function isNested(value) {
+    return typeof value === "object" && value !== null;
+}
+
 function defineTransform(meta, run) {
     return Object.assign(run, { meta });
+}
+
+/** The webhook body as an object, or the deliberate error every transform and router gives. */
+function payloadObject(payload) {
+    const body = asRecord(payload);
+    if (!body)
+        throw new InvalidPayloadError("payload", `expected a webhook object, got ${describe(payload)}`);
+    return body;
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    return Array.isArray(value) ? "an array" : typeof value;
 }
 
 /**
@@ -204,9 +358,7 @@ function zoneOffsetMs(zone) {
 /** Property timestamps that date the event itself, most specific first. */
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
 function readRegalEvent(payload, handled) {
-    const body = asRecord(payload);
-    if (!body)
-        throw new InvalidPayloadError("payload", `expected a Regal webhook object, got ${describe(payload)}`);
+    const body = payloadObject(payload);
     const name = body.name;
     if (typeof name !== "string" || handled.indexOf(name) < 0)
         throw new MisroutedEventError(handled, name);
@@ -245,10 +397,11 @@ function eventTime(body, properties) {
     const own = PROPERTY_TIMES.map((key) => properties[key]);
     return firstOf(envelope.concat(own), toIsoTime) || new Date().toISOString();
 }
-function describe(value) {
-    if (value === null)
-        return "null";
-    return Array.isArray(value) ? "an array" : typeof value;
+
+/** A transform for one Regal event: refuses other events, reads either envelope, then maps. */
+function regalTransform(event, destination, mapping, build) {
+    const meta = { source: "regal", events: [event], destination, mapping: [{ event, ...mapping }] };
+    return defineTransform(meta, (payload) => build(readRegalEvent(payload, [event])));
 }
 
 /**
@@ -268,7 +421,8 @@ var settings = {
         "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
         "contact.attribute.edited": { updateExistingOnly: false },
         "contact.experiment.assigned": { brazeEventName: "Contact Experiment Assigned", updateExistingOnly: false },
-        "contact.unsubscribed": { updateExistingOnly: true },
+        // Braze's Regal page writes only the subscription change for this event.
+        "contact.unsubscribed": { updateExistingOnly: true, trackEvent: false },
     },
 };
 
@@ -287,6 +441,7 @@ function eventSettings(event, defaultUpdateExistingOnly) {
     return {
         brazeEventName: own.brazeEventName || defaultBrazeEventName(event),
         updateExistingOnly: own.updateExistingOnly === undefined ? defaultUpdateExistingOnly : own.updateExistingOnly,
+        trackEvent: own.trackEvent !== false,
     };
 }
 const SUBSCRIPTION_CHANNELS = ["voice", "sms"];
@@ -302,30 +457,39 @@ function defaultBrazeEventName(event) {
         .join(" ");
 }
 
-function usersTrack(event, build) {
-    return defineTransform({ source: "regal", events: [event], destination: "POST /users/track" }, (payload) => build(readRegalEvent(payload, [event])));
-}
+const ALL_PROPERTIES = "every Regal property, as event properties (see *How values are carried*)";
 /**
  * The contact's subscription to the Braze group configured for the event's
- * channel. Unsubscribing a user Braze does not know is meaningless, hence
+ * channel, and a custom event unless the settings turn it off. Changing the
+ * subscription of a user Braze does not know is meaningless, hence
  * `_update_existing_only` defaults to true (as on Braze's Regal page).
  */
 function subscriptionChange(event, state) {
-    return usersTrack(event, (regal) => {
-        const { updateExistingOnly } = eventSettings(event, true);
+    const settings = eventSettings(event, true);
+    const writes = [`subscription_groups: the group configured for properties.channel (${SUBSCRIPTION_CHANNELS.join(", ")}), ${state}`];
+    if (settings.trackEvent)
+        writes.push(`custom event "${settings.brazeEventName}"`);
+    const fields = settings.trackEvent ? ALL_PROPERTIES : "properties.channel only";
+    return regalTransform(event, "POST /users/track", { writes, fields, updateExistingOnly: settings.updateExistingOnly }, (regal) => {
         const channel = readChannel(regal.properties.channel);
         if (!channel)
             throw new UnmappedValueError(event, "properties.channel", regal.properties.channel, SUBSCRIPTION_CHANNELS);
-        return {
-            attributes: [
-                {
-                    ...resolveIdentity(event, regal.identity, identitySettings),
-                    _update_existing_only: updateExistingOnly,
-                    subscription_groups: [{ subscription_group_id: subscriptionGroupId(channel), subscription_state: state }],
-                },
-            ],
-        };
+        const identity = resolveIdentity(event, regal.identity, identitySettings);
+        const groups = [{ subscription_group_id: subscriptionGroupId(channel), subscription_state: state }];
+        const request = { attributes: [{ ...identity, _update_existing_only: settings.updateExistingOnly, subscription_groups: groups }] };
+        if (settings.trackEvent)
+            request.events = [eventObject(regal, identity, settings)];
+        return request;
     });
+}
+function eventObject(regal, identity, settings) {
+    return {
+        ...identity,
+        _update_existing_only: settings.updateExistingOnly,
+        name: settings.brazeEventName,
+        time: regal.time,
+        properties: toEventProperties(regal.properties),
+    };
 }
 function readChannel(value) {
     const text = readText(value);
@@ -334,6 +498,6 @@ function readChannel(value) {
 }
 
 /** The contact unsubscribed from a channel (voice or sms): unsubscribe them from its Braze group. */
-var contact_unsubscribed = subscriptionChange("contact.unsubscribed", "unsubscribed");
+var contactUnsubscribed = subscriptionChange("contact.unsubscribed", "unsubscribed");
 
-return contact_unsubscribed(payload, headers);
+return contactUnsubscribed(payload, headers);

@@ -31,6 +31,7 @@ describe("each snippet", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     const snippet = output.snippets.find((s) => s.id === "regal/call.completed")!;
     const [header, body] = splitHeader(snippet.code);
+    expect(output.snippets.find((s) => s.id === "regal/router")!.code).toMatch(/^\/\/ regal\/router: Braze Data Transformation routing 39 regal events on payload\.name:\n\/\/   call\.analysis\.available, call\.completed, /);
     expect(header).toContain('regal/call.completed: Braze Data Transformation for regal "call.completed"');
     expect(header).toContain("// Destination: POST /users/track");
     expect(header).toContain("// Settings baked in from transforms/settings.ts:");
@@ -51,17 +52,21 @@ test("the manifest lists every snippet with its events, destination, hash and si
   const manifest = JSON.parse(output.files.get("manifest.json")!) as { snippets: Record<string, unknown>[] };
   expect(manifest.snippets.map((s) => s.id)).toEqual(output.snippets.map((s) => s.id));
   for (const entry of manifest.snippets) {
-    const code = output.files.get(entry.file as string)!;
+    const snippet = output.snippets.find((s) => s.id === entry.id)!;
     expect(entry).toEqual({
-      id: expect.any(String),
-      file: `${entry.id}.js`,
+      id: snippet.id,
+      file: `${snippet.id}.js`,
       source: "regal",
-      events: [(entry.id as string).slice("regal/".length)],
-      destination: "POST /users/track",
-      sha256: sha256(code),
-      bytes: Buffer.byteLength(code),
+      events: snippet.meta.events,
+      destination: snippet.meta.destination,
+      sha256: sha256(snippet.code),
+      bytes: Buffer.byteLength(snippet.code),
     });
   }
+  const byId = new Map(manifest.snippets.map((entry) => [entry.id, entry]));
+  expect(byId.get("regal/call.completed")).toMatchObject({ events: ["call.completed"], destination: "POST /users/track" });
+  expect(byId.get("regal/agent.activity.updated")).toMatchObject({ destination: "PUT /catalogs/{catalog_name}/items" });
+  expect((byId.get("regal/router")!.events as string[]).length).toBe(39);
 });
 
 test("two builds are byte-identical and contain no absolute paths", async () => {
@@ -80,9 +85,10 @@ test("--min writes a minified variant next to each snippet", () => {
 });
 
 test("placeholders still in the settings warn, naming the snippets that embed them", () => {
+  const users = "regal/contact.subscribed, regal/contact.unsubscribed, regal/router";
   expect(output.warnings).toEqual([
-    'settings.subscriptionGroups.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into regal/contact.unsubscribed: set it in transforms/settings.ts',
-    'settings.subscriptionGroups.sms is still the placeholder "YOUR SMS SUBSCRIPTION GROUP ID", baked into regal/contact.unsubscribed: set it in transforms/settings.ts',
+    `settings.subscriptionGroups.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into ${users}: set it in transforms/settings.ts`,
+    `settings.subscriptionGroups.sms is still the placeholder "YOUR SMS SUBSCRIPTION GROUP ID", baked into ${users}: set it in transforms/settings.ts`,
   ]);
 });
 

@@ -43,6 +43,7 @@ test("a changed source makes its snippet and the manifest stale", async () => {
   try {
     expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([
       "stale: dist/regal/contact.experiment.assigned.js",
+      "stale: dist/regal/router.js",
       "stale: dist/manifest.json",
     ]);
   } finally {
@@ -51,7 +52,7 @@ test("a changed source makes its snippet and the manifest stale", async () => {
 });
 
 test("a type error fails the build with file:line:col", async () => {
-  scratch.write("transforms/regal/broken.ts", 'import { customEvent } from "../lib/regal/mappings";\nconst count: number = "three";\nexport default customEvent("broken");\n');
+  scratch.write("transforms/regal/broken.ts", 'import { customEvent } from "../lib/regal";\nconst count: number = "three";\nexport default customEvent("broken");\n');
   try {
     await expect(buildProject(scratch.project)).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/regal\/broken\.ts:2:7 TS2322: Type 'string' is not assignable to type 'number'\.$/);
   } finally {
@@ -60,7 +61,7 @@ test("a type error fails the build with file:line:col", async () => {
 });
 
 test("a static-check finding fails the build", async () => {
-  scratch.write("transforms/regal/random.ts", 'import { customEvent } from "../lib/regal/mappings";\nexport default customEvent(Math.random() > 0.5 ? "random" : "random");\n');
+  scratch.write("transforms/regal/random.ts", 'import { customEvent } from "../lib/regal";\nexport default customEvent(Math.random() > 0.5 ? "random" : "random");\n');
   try {
     await expect(buildProject(scratch.project)).rejects.toThrow(/static checks failed \(1\)\ntransforms\/regal\/random\.ts:2:28 Math\.random\(\)/);
   } finally {
@@ -69,7 +70,7 @@ test("a static-check finding fails the build", async () => {
 });
 
 test("a module whose file name is not the event it handles is refused", async () => {
-  scratch.write("transforms/regal/misnamed.ts", 'import { customEvent } from "../lib/regal/mappings";\nexport default customEvent("call.placed");\n');
+  scratch.write("transforms/regal/misnamed.ts", 'import { customEvent } from "../lib/regal";\nexport default customEvent("call.placed");\n');
   try {
     await expect(buildProject(scratch.project)).rejects.toThrow("regal/misnamed: handles call.placed, so its file must be named call.placed.ts");
   } finally {
@@ -86,6 +87,7 @@ test("--settings builds for another workspace", async () => {
       '  identifierOrder: ["email", "external_id", "phone"],',
       '  phoneIdentity: { as: "phone" },',
       '  subscriptionGroups: { voice: "acme-voice-group", sms: "acme-sms-group" },',
+      '  catalogs: { agents: "acme_agents" },',
       '  events: { "call.completed": { brazeEventName: "Regal Call", updateExistingOnly: true } },',
       "} satisfies Settings;",
     ].join("\n"),
@@ -104,7 +106,7 @@ test("--settings builds for another workspace", async () => {
     traits: { phone: "+17625551796" },
     properties: { channel: "sms" },
   });
-  expect(unsubscribe.ok && unsubscribe.output).toEqual({
+  expect(unsubscribe.ok && unsubscribe.output).toMatchObject({
     attributes: [
       {
         phone: "+17625551796",
@@ -112,6 +114,7 @@ test("--settings builds for another workspace", async () => {
         subscription_groups: [{ subscription_group_id: "acme-sms-group", subscription_state: "unsubscribed" }],
       },
     ],
+    events: [{ phone: "+17625551796", _update_existing_only: true, name: "Contact Unsubscribed" }],
   });
 });
 
@@ -124,6 +127,7 @@ test("a settings file that does not type-check fails the build", async () => {
       '  identifierOrder: ["userId"],',
       '  phoneIdentity: { as: "phone" },',
       '  subscriptionGroups: { voice: "v", sms: "s" },',
+      '  catalogs: { agents: "agents" },',
       "  events: {},",
       "} satisfies Settings;",
     ].join("\n"),

@@ -78,7 +78,7 @@ describe("bdt run", () => {
 
   test.each([
     [["run"], /bdt run needs a transform id/],
-    [["run", "regal/nope", "x.json"], /unknown transform "regal\/nope" \(known: regal\/call\.completed/],
+    [["run", "regal/nope", "x.json"], /unknown transform "regal\/nope" \(known: regal\/agent\.activity\.updated, .*regal\/router/],
     [["run", "regal/call.completed", "missing.json"], /file not found: missing\.json/],
     [["run", "regal/call.completed", "package.json", "--now", "soon"], /--now: "soon" is not an ISO-8601 date/],
     [["run", "regal/call.completed", ".gitignore"], /\.gitignore is not valid JSON/],

@@ -3,21 +3,17 @@ import { jsonBytes } from "./json-bytes";
 import { brazeKey, freeKey, isLongText, jsonText, putLongText, scalarValue, truncate } from "./normalize";
 import { asRecord, type JsonRecord } from "./values";
 
-/*
- * The policy for writing source values as Braze profile attributes, the
- * attribute counterpart of properties.ts (same truncation, "null" and key
- * trimming rules), plus what attributes need on top:
- *
- * - profile fields Braze types as strings (first_name, email, …) take string
- *   values only; any other value is kept under `_<field>` instead;
- * - keys naming identifiers or other typed fields (external_id, user_alias,
- *   subscription_groups, …) gain a leading "_" so a source field can never
- *   change who the object identifies;
- * - inside nested objects "." and "$" become "_" (Braze reads them as syntax),
- *   as do the operator names inc/add/remove as a nested object's keys;
- * - array items Braze does not take (booleans, null, arrays) become JSON text;
- * - a nested value over 100 KB becomes its truncated JSON text.
+/**
+ * The policy for writing source values as Braze profile attributes: the same
+ * truncation, "null" and key rules as event properties (properties.ts), plus
+ * what attributes need on top. Exported as text for the mapping tables.
  */
+export const ATTRIBUTE_POLICY: readonly string[] = [
+  "profile fields Braze types as strings (first_name, email, …) take string values only; any other value is kept under `_<field>` instead",
+  "keys naming identifiers or other typed fields (external_id, user_alias, subscription_groups, …) gain a leading \"_\", so a source field can never change who the object identifies",
+  'inside nested objects "." and "$" become "_" (Braze reads them as syntax), as do the operator names inc/add/remove as keys',
+  "array items Braze does not take (booleans, null, arrays) become JSON text; a nested value over 100 KB becomes its truncated JSON text",
+];
 
 type Attributes = Omit<AttributesObject, "external_id" | "user_alias" | "braze_id">;
 type Value = Attributes[string];

@@ -10,13 +10,10 @@ export class TransformError extends Error {
   }
 }
 
-/** The payload has none of the identifiers the settings allow. */
+/** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 export class MissingIdentityError extends TransformError {
-  constructor(event: string, lookedFor: readonly string[]) {
-    super(
-      "MissingIdentityError",
-      `${event}: no user identifier in the payload (looked for ${lookedFor.join(", ")})`,
-    );
+  constructor(event: string, lookedFor: readonly string[], what = "user identifier") {
+    super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
   }
 }
 

@@ -3,25 +3,20 @@ import { jsonBytes } from "./json-bytes";
 import { brazeKey, freeKey, isLongText, jsonText, putLongText, scalarValue, truncate } from "./normalize";
 import type { JsonRecord } from "./values";
 
-/*
+/**
  * THE policy for carrying a webhook's fields into Braze event properties.
  * Names and values stay as the source sent them, except where Braze would
- * reject the request or silently lose data:
- *
- * - a string over 255 characters keeps its first 255 and gains a sibling
- *   `<key>_original_length` holding its full length (inside arrays, where no
- *   sibling fits, it is only truncated);
- * - the literal string "null" (Regal sends it for empty campaign fields) is null;
- * - keys: surrounding spaces trimmed (Regal's "callback_timestamp "), a leading
- *   "$" becomes "_", the reserved `time` and `event_name` gain a leading "_",
- *   an empty key becomes "_", over 255 characters is cut; a renamed key that
- *   collides gets `_2`, `_3`, …;
- * - nesting deeper than 10 levels is kept as JSON text;
- * - past 256 properties (Braze drops the extras) the rest go in one nested
- *   `more_properties` object;
- * - when nested values make the properties over 100 KB, the largest nested
- *   values become their (truncated) JSON text until it fits.
+ * reject the request or silently lose data. Exported as text for the
+ * generated mapping tables (it is tree-shaken out of snippets).
  */
+export const PROPERTY_POLICY: readonly string[] = [
+  "a string over 255 characters keeps its first 255 and gains a sibling `<key>_original_length` holding its full length (inside arrays, where no sibling fits, it is only truncated)",
+  'the literal string "null" (Regal sends it for empty campaign fields) becomes null',
+  'keys: surrounding spaces are trimmed (Regal\'s "callback_timestamp "), a leading "$" becomes "_", the reserved `time` and `event_name` gain a leading "_", an empty key becomes "_", a key over 255 characters is cut; a renamed key that collides gains `_2`, `_3`, …',
+  "nesting deeper than 10 levels is kept as JSON text",
+  "past 256 properties (Braze would drop the extras) the rest go into one nested `more_properties` object",
+  "when nested values would make the properties larger than 100 KB, the largest nested values become their JSON text (truncated as above) until they fit",
+];
 
 const RESERVED_KEYS = ["time", "event_name"];
 const MAX_PROPERTIES = 256;

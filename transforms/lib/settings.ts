@@ -22,6 +22,8 @@ export interface EventSettings {
   brazeEventName?: string;
   /** `_update_existing_only` on every object the event writes. */
   updateExistingOnly?: boolean;
+  /** Subscription changes: also track a custom event beside the subscription update (default true). */
+  trackEvent?: boolean;
 }
 
 export interface Settings {
@@ -29,6 +31,8 @@ export interface Settings {
   phoneIdentity: PhoneIdentity;
   /** Braze subscription group id per Regal channel (Braze → Audience → Subscriptions). */
   subscriptionGroups: Record<SubscriptionChannel, string>;
+  /** Braze catalogs written to: agents' activity (`agent.activity.updated`). */
+  catalogs: { agents: string };
   /** Per Regal event name, overrides of the documented defaults. */
   events: Readonly<Record<string, EventSettings>>;
 }

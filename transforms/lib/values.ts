@@ -28,3 +28,14 @@ export function firstOf<T>(values: readonly unknown[], read: (value: unknown) =>
   }
   return undefined;
 }
+
+/** The value at a dotted path ("new_email_properties.email"), or undefined. */
+export function readPath(record: JsonRecord, path: string): unknown {
+  let value: unknown = record;
+  for (const key of path.split(".")) {
+    const current = asRecord(value);
+    if (!current) return undefined;
+    value = current[key];
+  }
+  return value;
+}

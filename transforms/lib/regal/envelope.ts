@@ -1,5 +1,6 @@
 import type { IdentityCandidates } from "../identity";
-import { InvalidPayloadError, MisroutedEventError } from "../errors";
+import { MisroutedEventError } from "../errors";
+import { payloadObject } from "../payload";
 import { toIsoTime } from "../time";
 import { asRecord, firstOf, type JsonRecord } from "../values";
 
@@ -21,8 +22,7 @@ export interface RegalEvent {
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
 
 export function readRegalEvent(payload: unknown, handled: readonly string[]): RegalEvent {
-  const body = asRecord(payload);
-  if (!body) throw new InvalidPayloadError("payload", `expected a Regal webhook object, got ${describe(payload)}`);
+  const body = payloadObject(payload);
   const name = body.name;
   if (typeof name !== "string" || handled.indexOf(name) < 0) throw new MisroutedEventError(handled, name);
   const traits = asRecord(body.traits) || {};
@@ -60,9 +60,4 @@ function eventTime(body: JsonRecord, properties: JsonRecord): string {
   const envelope = [body.originalTimestamp, body.original_timestamp, body.created_at];
   const own = PROPERTY_TIMES.map((key) => properties[key]);
   return firstOf(envelope.concat(own), toIsoTime) || new Date().toISOString();
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "an array" : typeof value;
 }

@@ -15,6 +15,7 @@ export const identitySettings: IdentitySettings = {
 export interface ResolvedEventSettings {
   readonly brazeEventName: string;
   readonly updateExistingOnly: boolean;
+  readonly trackEvent: boolean;
 }
 
 /** An event's settings with the documented defaults filled in. */
@@ -24,7 +25,12 @@ export function eventSettings(event: string, defaultUpdateExistingOnly: boolean)
   return {
     brazeEventName: own.brazeEventName || defaultBrazeEventName(event),
     updateExistingOnly: own.updateExistingOnly === undefined ? defaultUpdateExistingOnly : own.updateExistingOnly,
+    trackEvent: own.trackEvent !== false,
   };
+}
+
+export function agentCatalogName(): string {
+  return settings.catalogs.agents;
 }
 
 export const SUBSCRIPTION_CHANNELS: readonly SubscriptionChannel[] = ["voice", "sms"];

@@ -1,0 +1,4 @@
+import { customEvent } from "../lib/regal";
+
+/** An MMS was sent to the contact. */
+export default customEvent("mms.sent");

@@ -1,0 +1,4 @@
+import { customEvent } from "../lib/regal";
+
+/** An agent scheduled a reminder. */
+export default customEvent("scheduled.reminder.created");

@@ -1,0 +1,4 @@
+import { customEvent } from "../lib/regal";
+
+/** An agent accepted a task. */
+export default customEvent("task.reservation.accepted");

@@ -1,0 +1,4 @@
+import { customEvent } from "../lib/regal";
+
+/** A task was offered to an agent. */
+export default customEvent("task.reservation.created");
