@@ -8,7 +8,7 @@ import { BuildError } from "./problems";
 export async function minifySnippet(id: string, body: string): Promise<string> {
   const result = await minify(body, {
     parse: { bare_returns: true },
-    compress: { ecma: 2018, passes: 2 },
+    compress: { ecma: 2018 },
     mangle: { toplevel: true },
     ecma: 2018,
     toplevel: true,

@@ -99,10 +99,14 @@ test("bdt check runs the static checks", async () => {
   expect(await bdt(["check"])).toEqual({ code: 0, out: "static checks passed", err: [] });
 });
 
-test("bdt build --check reports dist/ up to date", async () => {
-  const result = await bdt(["build", "--check"]);
-  expect(result.code).toBe(0);
-  expect(result.out).toMatch(/^dist\/ is up to date \(\d+ files\)$/);
+test("bdt build --strict fails on placeholders still in the settings, one line each", async () => {
+  const result = await bdt(["build", "--check", "--strict"]);
+  expect(result.code).toBe(1);
+  expect(result.err).toEqual([
+    "bdt: placeholders in settings (--strict)",
+    expect.stringMatching(/^  settings\.subscriptionGroups\.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into regal\/contact\.subscribed/),
+    expect.stringMatching(/^  settings\.subscriptionGroups\.sms is still the placeholder/),
+  ]);
 });
 
 test("the installed bin runs as a process with the same exit codes", async () => {
