@@ -1,18 +1,22 @@
 /**
- * JavaScript evaluated inside each fresh QuickJS context before the snippet is compiled.
+ * JavaScript evaluated once in each QuickJS context, before the snippet is compiled.
  *
- * It evaluates to a setup function `(nowMs, maxOutputChars, hostLog) => { run, describeThrown }`:
- * - installs a frozen `Date` and a `console` that forwards formatted lines to `hostLog`;
- * - `run(snippetFn, payloadJson, headersJson)` parses the inputs inside the guest, calls the
- *   snippet and serializes its return value, answering `"<tag>\n<detail>"` where tag is `ok`
- *   (detail: the JSON text), `no-output`, `invalid-output` (detail: message) or
- *   `output-too-large` (detail: the JSON length in UTF-16 units);
+ * It evaluates to a setup function `(maxOutputChars, hostLog) => { run, describeThrown }`:
+ * - `run(snippetFn, payloadJson, headersJson, nowMs)` installs a fresh frozen `Date` (answering
+ *   `nowMs`) and a fresh `console` that forwards formatted lines to `hostLog`, parses the inputs
+ *   inside the guest, calls the snippet and serializes its return value, answering
+ *   `"<tag>\n<detail>"` where tag is `ok` (detail: the JSON text), `no-output`, `invalid-output`
+ *   (detail: message) or `output-too-large` (detail: the JSON length in UTF-16 units);
  * - `describeThrown(value)` answers a JSON description of whatever the snippet threw.
+ *
+ * Reinstalling `Date` and `console` on every call is what keeps the clock and the console capture
+ * per run when one context serves many runs (a SnippetRunner): a snippet that reassigned
+ * `Date.now` or `console.log` in one run finds the originals again in the next.
  *
  * Built-ins the serializer relies on are captured here, before the snippet runs, so a snippet
  * that reassigns `JSON.stringify`, `Object.keys`... cannot change how its output is judged.
  */
-export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLog) {
+export const GUEST_PRELUDE = String.raw`(function (maxOutputChars, hostLog) {
   "use strict";
   const stringify = JSON.stringify;
   const parse = JSON.parse;
@@ -27,25 +31,32 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
   const toNumber = Number;
   const toText = String;
   const RealDate = Date;
+  const RealDatePrototype = Date.prototype;
+  const realDateUTC = Date.UTC;
+  const realDateParse = Date.parse;
   const BoxedNumber = Number;
   const BoxedString = String;
   const BoxedBoolean = Boolean;
   const ErrorClass = Error;
   const PromiseClass = Promise;
+  const ObjectPrototype = Object.prototype;
   const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-  function FrozenDate(...args) {
-    if (new.target === undefined) return toText(new RealDate(nowMs));
-    return construct(RealDate, args.length === 0 ? [nowMs] : args, new.target);
+  // Every FrozenDate, including one a snippet kept from an earlier run, answers the current run's instant.
+  let nowMs = 0;
+  function newFrozenDate() {
+    function FrozenDate(...args) {
+      if (new.target === undefined) return toText(new RealDate(nowMs));
+      return construct(RealDate, args.length === 0 ? [nowMs] : args, new.target);
+    }
+    defineProperty(FrozenDate, "name", { value: "Date" });
+    defineProperty(FrozenDate, "length", { value: 7 });
+    defineProperty(FrozenDate, "prototype", { value: RealDatePrototype, writable: false });
+    FrozenDate.now = function now() { return nowMs; };
+    FrozenDate.UTC = realDateUTC;
+    FrozenDate.parse = realDateParse;
+    return FrozenDate;
   }
-  defineProperty(FrozenDate, "name", { value: "Date" });
-  defineProperty(FrozenDate, "length", { value: 7 });
-  defineProperty(FrozenDate, "prototype", { value: RealDate.prototype, writable: false });
-  defineProperty(RealDate.prototype, "constructor", { value: FrozenDate, writable: true, configurable: true });
-  FrozenDate.now = function now() { return nowMs; };
-  FrozenDate.UTC = RealDate.UTC;
-  FrozenDate.parse = RealDate.parse;
-  defineProperty(globalThis, "Date", { value: FrozenDate, writable: true, configurable: true });
 
   function render(value) {
     if (typeof value === "string") return value;
@@ -69,14 +80,31 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
       hostLog(line);
     };
   }
-  const capturedConsole = {
-    log: consoleMethod(""),
-    info: consoleMethod(""),
-    debug: consoleMethod(""),
-    warn: consoleMethod("warn: "),
-    error: consoleMethod("error: "),
-  };
-  defineProperty(globalThis, "console", { value: capturedConsole, writable: true, configurable: true });
+  function newConsole() {
+    return {
+      log: consoleMethod(""),
+      info: consoleMethod(""),
+      debug: consoleMethod(""),
+      warn: consoleMethod("warn: "),
+      error: consoleMethod("error: "),
+    };
+  }
+
+  // A snippet that made these bindings non-configurable keeps its own: its state, not the sandbox's.
+  function installGlobal(name, value) {
+    try {
+      defineProperty(globalThis, name, { value, writable: true, configurable: true });
+    } catch (ignored) {}
+  }
+  function installClockAndConsole(runNowMs) {
+    nowMs = runNowMs;
+    const FrozenDate = newFrozenDate();
+    try {
+      defineProperty(RealDatePrototype, "constructor", { value: FrozenDate, writable: true, configurable: true });
+    } catch (ignored) {}
+    installGlobal("Date", FrozenDate);
+    installGlobal("console", newConsole());
+  }
 
   class OutputProblem {
     constructor(message) { this.message = message; }
@@ -163,13 +191,14 @@ export const GUEST_PRELUDE = String.raw`(function (nowMs, maxOutputChars, hostLo
     return "ok\n" + json;
   }
 
-  function run(snippet, payloadJson, headersJson) {
+  function run(snippet, payloadJson, headersJson, runNowMs) {
+    installClockAndConsole(runNowMs);
     return serializeOutput(snippet(parse(payloadJson), parse(headersJson)));
   }
 
   function constructorNames(error) {
     const names = [];
-    for (let proto = getPrototypeOf(error); proto !== null && proto !== Object.prototype; proto = getPrototypeOf(proto)) {
+    for (let proto = getPrototypeOf(error); proto !== null && proto !== ObjectPrototype; proto = getPrototypeOf(proto)) {
       const ctor = proto.constructor;
       if (typeof ctor === "function" && typeof ctor.name === "string") names[names.length] = ctor.name;
     }

@@ -1,4 +1,5 @@
 export { runSnippet } from "./run-snippet";
+export { openSnippetRunner } from "./runner";
 export { describeError } from "./errors";
 export { DEFAULT_NOW } from "./options";
-export type { ErrorKind, RunOptions, RunResult, RunStats, SnippetError } from "./types";
+export type { ErrorKind, RunOptions, RunResult, RunStats, RunnerRunOptions, SnippetError, SnippetRunner } from "./types";

@@ -37,12 +37,19 @@ export interface SandboxModule {
   holdHeadroom(bytes: number): () => void;
   /** Forget this instance: after a host-side trap its heap and shadow stack are untrustworthy. */
   discard(): void;
+  /** Whether {@link discard} was called: nothing may run on this instance any more. */
+  readonly discarded: boolean;
 }
 
 const cache = new Map<number, Promise<SandboxModule>>();
 
+function pagesFor(maximumBytes: number): number {
+  return Math.ceil(Math.max(maximumBytes, MINIMUM_MEMORY_BYTES) / WASM_PAGE_BYTES);
+}
+
+/** The shared instance for this memory cap, for one-shot runs that leave nothing behind in it. */
 export function loadSandboxModule(maximumBytes: number): Promise<SandboxModule> {
-  const pages = Math.ceil(Math.max(maximumBytes, MINIMUM_MEMORY_BYTES) / WASM_PAGE_BYTES);
+  const pages = pagesFor(maximumBytes);
   const cached = cache.get(pages);
   if (cached) return cached;
   const forget = () => {
@@ -58,6 +65,15 @@ export function loadSandboxModule(maximumBytes: number): Promise<SandboxModule> 
   return loading;
 }
 
+/**
+ * An instance of its own, for a runtime that outlives one run (a SnippetRunner): its retained
+ * heap counts against its own cap only, and no other run's trap can take it down. Garbage
+ * collected once dropped.
+ */
+export function loadDedicatedSandboxModule(maximumBytes: number): Promise<SandboxModule> {
+  return instantiate(pagesFor(maximumBytes), () => {});
+}
+
 async function instantiate(maximumPages: number, forget: () => void): Promise<SandboxModule> {
   const memory = new WasmMemoryClass({
     initial: MINIMUM_MEMORY_BYTES / WASM_PAGE_BYTES,
@@ -66,6 +82,7 @@ async function instantiate(maximumPages: number, forget: () => void): Promise<Sa
   const quickjs = await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory: memory }));
   // quickjs-emscripten exposes no allocator; its emscripten module (a protected field) has one.
   const emscripten = quickjs["module"];
+  let discarded = false;
   const sandboxModule: SandboxModule = {
     quickjs,
     memory,
@@ -82,7 +99,13 @@ async function instantiate(maximumPages: number, forget: () => void): Promise<Sa
         held = false;
       };
     },
-    discard: forget,
+    discard() {
+      discarded = true;
+      forget();
+    },
+    get discarded() {
+      return discarded;
+    },
   };
   return sandboxModule;
 }

@@ -29,41 +29,58 @@ export interface ResolvedOptions {
   maxOutputBytes: number;
 }
 
-export function resolveOptions(options: RunOptions): ResolvedOptions {
+/** `caller` names the API in error messages ("runSnippet", "openSnippetRunner"). */
+export function resolveOptions(options: RunOptions, caller = "runSnippet"): ResolvedOptions {
   const resolved: ResolvedOptions = {
     headers: options.headers ?? {},
     timeoutMs: options.timeoutMs ?? 1000,
     memoryBytes: options.memoryBytes ?? 64 * MiB,
     stackBytes: options.stackBytes ?? 256 * KiB,
-    nowMs: options.now === undefined ? DEFAULT_NOW_MS : Number(options.now),
+    nowMs: options.now === undefined ? DEFAULT_NOW_MS : resolveNow(options.now, caller),
     maxLogBytes: options.maxLogBytes ?? 16 * KiB,
     maxOutputBytes: options.maxOutputBytes ?? 4 * MiB,
   };
-  requirePositive("timeoutMs", resolved.timeoutMs);
-  requirePositive("maxOutputBytes", resolved.maxOutputBytes);
+  requirePositive("timeoutMs", resolved.timeoutMs, caller);
+  requirePositive("maxOutputBytes", resolved.maxOutputBytes, caller);
   if (!Number.isFinite(resolved.maxLogBytes) || resolved.maxLogBytes < 0) {
-    throw new RangeError(`runSnippet: maxLogBytes must be a finite number >= 0, got ${resolved.maxLogBytes}`);
-  }
-  if (!Number.isFinite(resolved.nowMs)) {
-    throw new RangeError(`runSnippet: now must be a valid Date or epoch milliseconds, got ${String(options.now)}`);
+    throw new RangeError(`${caller}: maxLogBytes must be a finite number >= 0, got ${resolved.maxLogBytes}`);
   }
   if (resolved.memoryBytes < MIN_MEMORY_BYTES || resolved.memoryBytes > 1024 * MiB) {
-    throw new RangeError(`runSnippet: memoryBytes must be between 1 MiB and 1 GiB (wasm32 heap), got ${resolved.memoryBytes}`);
+    throw new RangeError(`${caller}: memoryBytes must be between 1 MiB and 1 GiB (wasm32 heap), got ${resolved.memoryBytes}`);
   }
   if (resolved.stackBytes < MIN_STACK_BYTES) {
-    throw new RangeError(`runSnippet: stackBytes must be at least ${MIN_STACK_BYTES} (32 KiB), got ${resolved.stackBytes}`);
+    throw new RangeError(`${caller}: stackBytes must be at least ${MIN_STACK_BYTES} (32 KiB), got ${resolved.stackBytes}`);
   }
   if (resolved.stackBytes > MAX_STACK_BYTES) {
     throw new RangeError(
-      `runSnippet: stackBytes must be at most ${MAX_STACK_BYTES} (384 KiB), got ${resolved.stackBytes}: ` +
+      `${caller}: stackBytes must be at most ${MAX_STACK_BYTES} (384 KiB), got ${resolved.stackBytes}: ` +
         "a larger guest stack lets deep recursion overflow Node's own stack",
     );
   }
   return resolved;
 }
 
-function requirePositive(name: string, value: number): void {
+/** Epoch milliseconds of a `now` option. */
+export function resolveNow(now: Date | number, caller: string): number {
+  const nowMs = Number(now);
+  if (!Number.isFinite(nowMs)) throw new RangeError(`${caller}: now must be a valid Date or epoch milliseconds, got ${String(now)}`);
+  return nowMs;
+}
+
+/** The JSON text of a payload or headers value, which the guest parses itself. */
+export function jsonForGuest(value: unknown, what: string, caller: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    throw new TypeError(`${caller}: ${what} is not JSON-serializable: ${(error as Error).message}`);
+  }
+  if (json === undefined) throw new TypeError(`${caller}: ${what} is not JSON-serializable (got ${typeof value})`);
+  return json;
+}
+
+function requirePositive(name: string, value: number, caller: string): void {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`runSnippet: ${name} must be a finite number > 0, got ${value}`);
+    throw new RangeError(`${caller}: ${name} must be a finite number > 0, got ${value}`);
   }
 }

@@ -49,3 +49,30 @@ export interface RunStats {
 export type RunResult =
   | { ok: true; output: unknown; logs: string[]; stats: RunStats }
   | { ok: false; error: SnippetError; logs: string[]; stats: RunStats };
+
+/** Per-run inputs of a {@link SnippetRunner}; each defaults to the runner's own option. */
+export interface RunnerRunOptions {
+  headers?: Record<string, string>;
+  now?: Date | number;
+}
+
+/**
+ * One snippet compiled once into one QuickJS runtime, run on many payloads, like one warm
+ * Braze worker. Results are those `runSnippet` gives for the same snippet, payload and options,
+ * except for state the snippet itself keeps between runs:
+ * - persists between runs: globals the snippet sets (`globalThis.x`, sloppy-mode implicit
+ *   globals), changes to built-ins and their prototypes, properties set on its own function;
+ * - per run: `payload` and `headers` (parsed afresh), everything the snippet declares, the frozen
+ *   clock (`now`), and the `Date` and `console` bindings with the console capture (reinstalled
+ *   even if a run replaced them), the time budget;
+ * - reset: after a timeout, out-of-memory or stack overflow, or a run that leaves promise jobs
+ *   queued, the next run gets a fresh runtime (globals gone), as after a crashed worker.
+ * `stats.durationMs` covers the run only (the snippet was compiled when the runner opened);
+ * `stats.memoryUsedBytes` includes what earlier runs left in the runtime.
+ */
+export interface SnippetRunner {
+  /** Runs are serialized; each settles before the next starts. Rejects after `dispose`. */
+  run(payload: unknown, options?: RunnerRunOptions): Promise<RunResult>;
+  /** Frees the runtime and drops the runner's QuickJS instance. Idempotent. */
+  dispose(): void;
+}

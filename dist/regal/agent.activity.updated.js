@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   catalogs: {"agents":"regal_agents"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 20d5e3d2fbd8f921
+// braze-transforms 0.1.0, code sha256 e9515a95ccd1c06c
 // Generated from transforms/regal/agent.activity.updated.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -56,7 +56,8 @@ function truncate(text, max = MAX_CHARS) {
 }
 
 /**
- * Deliberate errors: the only ways a transform may fail. Braze's log shows the
+ * Deliberate errors: the only ways a transform may fail. Each names itself
+ * explicitly (`NAME`): bundling and minifying may rename classes. Braze's log shows the
  * thrown message, so each names the event and the field that was wrong; a
  * throw is always better than a request that silently writes the wrong thing.
  */
@@ -69,9 +70,10 @@ class TransformError extends Error {
 /** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 class MissingIdentityError extends TransformError {
     constructor(event, lookedFor, what = "user identifier") {
-        super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
+        super(MissingIdentityError.NAME, `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
+MissingIdentityError.NAME = "MissingIdentityError";
 /** How a received value is named in a message: "missing" rather than "undefined". */
 function shown(value) {
     return value === undefined ? "missing" : JSON.stringify(value);
@@ -80,16 +82,25 @@ function shown(value) {
 class MisroutedEventError extends TransformError {
     constructor(expected, received) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super("MisroutedEventError", `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
+        super(MisroutedEventError.NAME, `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
             "filter this Regal webhook to the events this transformation handles");
     }
 }
+MisroutedEventError.NAME = "MisroutedEventError";
 /** The payload is not shaped like the source's webhook at all. */
 class InvalidPayloadError extends TransformError {
     constructor(where, problem) {
-        super("InvalidPayloadError", `${where}: ${problem}`);
+        super(InvalidPayloadError.NAME, `${where}: ${problem}`);
     }
 }
+InvalidPayloadError.NAME = "InvalidPayloadError";
+/** A value the mapping needs has no configured counterpart in Braze. */
+class UnmappedValueError extends TransformError {
+    constructor(event, field, value, known) {
+        super(UnmappedValueError.NAME, `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
+    }
+}
+UnmappedValueError.NAME = "UnmappedValueError";
 
 function defineTransform(meta, run) {
     return Object.assign(run, { meta });

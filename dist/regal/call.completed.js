@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 f9576c148ac62057
+// braze-transforms 0.1.0, code sha256 e13290a042f40757
 // Generated from transforms/regal/call.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -227,7 +227,8 @@ function nestedKey(key) {
 }
 
 /**
- * Deliberate errors: the only ways a transform may fail. Braze's log shows the
+ * Deliberate errors: the only ways a transform may fail. Each names itself
+ * explicitly (`NAME`): bundling and minifying may rename classes. Braze's log shows the
  * thrown message, so each names the event and the field that was wrong; a
  * throw is always better than a request that silently writes the wrong thing.
  */
@@ -240,9 +241,10 @@ class TransformError extends Error {
 /** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 class MissingIdentityError extends TransformError {
     constructor(event, lookedFor, what = "user identifier") {
-        super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
+        super(MissingIdentityError.NAME, `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
+MissingIdentityError.NAME = "MissingIdentityError";
 /** How a received value is named in a message: "missing" rather than "undefined". */
 function shown(value) {
     return value === undefined ? "missing" : JSON.stringify(value);
@@ -251,16 +253,25 @@ function shown(value) {
 class MisroutedEventError extends TransformError {
     constructor(expected, received) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super("MisroutedEventError", `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
+        super(MisroutedEventError.NAME, `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
             "filter this Regal webhook to the events this transformation handles");
     }
 }
+MisroutedEventError.NAME = "MisroutedEventError";
 /** The payload is not shaped like the source's webhook at all. */
 class InvalidPayloadError extends TransformError {
     constructor(where, problem) {
-        super("InvalidPayloadError", `${where}: ${problem}`);
+        super(InvalidPayloadError.NAME, `${where}: ${problem}`);
     }
 }
+InvalidPayloadError.NAME = "InvalidPayloadError";
+/** A value the mapping needs has no configured counterpart in Braze. */
+class UnmappedValueError extends TransformError {
+    constructor(event, field, value, known) {
+        super(UnmappedValueError.NAME, `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
+    }
+}
+UnmappedValueError.NAME = "UnmappedValueError";
 
 const READERS = {
     external_id: readText,
@@ -577,8 +588,22 @@ function eventObject(regal, identity, settings) {
         properties: toEventProperties(regal.properties),
     };
 }
+/**
+ * A profile field that is also the object's identifier (email, phone) must
+ * not change who the object identifies: a differing value is kept beside it
+ * as `_<field>`.
+ */
 function attributesObject(identity, settings, attributes) {
-    return { ...identity, _update_existing_only: settings.updateExistingOnly, ...toAttributes(attributes) };
+    const values = toAttributes(attributes);
+    for (const key of Object.keys(identity)) {
+        const value = values[key];
+        if (value === undefined)
+            continue;
+        delete values[key];
+        if (value !== identity[key])
+            values[freeKey(values, `_${key}`)] = value;
+    }
+    return { ...identity, _update_existing_only: settings.updateExistingOnly, ...values };
 }
 /** Attributes first: Braze processes them before events, so a triggered message sees the new profile. */
 function withAttributes(identity, settings, attributes, request) {

@@ -1,5 +1,6 @@
 /**
- * Deliberate errors: the only ways a transform may fail. Braze's log shows the
+ * Deliberate errors: the only ways a transform may fail. Each names itself
+ * explicitly (`NAME`): bundling and minifying may rename classes. Braze's log shows the
  * thrown message, so each names the event and the field that was wrong; a
  * throw is always better than a request that silently writes the wrong thing.
  */
@@ -12,8 +13,10 @@ export class TransformError extends Error {
 
 /** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 export class MissingIdentityError extends TransformError {
+  static readonly NAME = "MissingIdentityError";
+
   constructor(event: string, lookedFor: readonly string[], what = "user identifier") {
-    super("MissingIdentityError", `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
+    super(MissingIdentityError.NAME, `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
   }
 }
 
@@ -24,10 +27,11 @@ function shown(value: unknown): string {
 
 /** A webhook for another event reached this event's transformation. */
 export class MisroutedEventError extends TransformError {
+  static readonly NAME = "MisroutedEventError";
+
   constructor(expected: readonly string[], received: unknown) {
     const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-    super(
-      "MisroutedEventError",
+    super(MisroutedEventError.NAME,
       `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
         "filter this Regal webhook to the events this transformation handles",
     );
@@ -36,16 +40,19 @@ export class MisroutedEventError extends TransformError {
 
 /** The payload is not shaped like the source's webhook at all. */
 export class InvalidPayloadError extends TransformError {
+  static readonly NAME = "InvalidPayloadError";
+
   constructor(where: string, problem: string) {
-    super("InvalidPayloadError", `${where}: ${problem}`);
+    super(InvalidPayloadError.NAME, `${where}: ${problem}`);
   }
 }
 
 /** A value the mapping needs has no configured counterpart in Braze. */
 export class UnmappedValueError extends TransformError {
+  static readonly NAME = "UnmappedValueError";
+
   constructor(event: string, field: string, value: unknown, known: readonly string[]) {
-    super(
-      "UnmappedValueError",
+    super(UnmappedValueError.NAME,
       `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`,
     );
   }

@@ -3,6 +3,7 @@ import { describeTable, tableAttributes, tableFields, type AttributeTable } from
 import { toAttributes } from "../attributes";
 import { UnmappedValueError } from "../errors";
 import { resolveIdentity } from "../identity";
+import { freeKey } from "../normalize";
 import { toEventProperties } from "../properties";
 import type { SubscriptionChannel } from "../settings";
 import type { Transform } from "../transform";
@@ -83,8 +84,20 @@ function eventObject(regal: RegalEvent, identity: UserIdentifiers, settings: Res
   };
 }
 
+/**
+ * A profile field that is also the object's identifier (email, phone) must
+ * not change who the object identifies: a differing value is kept beside it
+ * as `_<field>`.
+ */
 function attributesObject(identity: UserIdentifiers, settings: ResolvedEventSettings, attributes: JsonRecord): AttributesObject {
-  return { ...identity, _update_existing_only: settings.updateExistingOnly, ...toAttributes(attributes) };
+  const values = toAttributes(attributes);
+  for (const key of Object.keys(identity)) {
+    const value = values[key];
+    if (value === undefined) continue;
+    delete values[key];
+    if (value !== identity[key as keyof UserIdentifiers]) values[freeKey(values, `_${key}`)] = value;
+  }
+  return { ...identity, _update_existing_only: settings.updateExistingOnly, ...values };
 }
 
 /** Attributes first: Braze processes them before events, so a triggered message sees the new profile. */

@@ -1,0 +1,28 @@
+import type { Destination } from "../../contract/schema";
+import { validateRequest } from "../../contract/validate";
+import type { RunResult } from "../../sandbox";
+import * as errors from "../../transforms/lib/errors";
+
+/** The names of the deliberate errors transforms/lib defines: the only ways a snippet may fail. */
+export const DELIBERATE_ERRORS: ReadonlySet<string> = new Set(
+  Object.values(errors).flatMap((value) =>
+    typeof value === "function" && value.prototype instanceof errors.TransformError ? [(value as unknown as { NAME: string }).NAME] : [],
+  ),
+);
+
+/**
+ * Why a run is not acceptable: a request the validator refuses, or any
+ * failure other than one of our deliberate, one-line errors. Undefined when
+ * the run is fine.
+ */
+export function unacceptable(result: RunResult, destination: Destination): string | undefined {
+  if (result.ok) {
+    const verdict = validateRequest(result.output, destination);
+    return verdict.valid ? undefined : `invalid ${destination} request: ${verdict.problems.slice(0, 5).join("; ")}`;
+  }
+  const { kind, name, message } = result.error;
+  if (kind !== "throw") return `${kind}: ${message}`;
+  if (!name || !DELIBERATE_ERRORS.has(name)) return `not a deliberate error: ${name}: ${message}`;
+  if (message.includes("\n")) return `${name} has a multi-line message: ${JSON.stringify(message)}`;
+  return undefined;
+}

@@ -1,0 +1,17 @@
+import fc from "fast-check";
+import { runSnippet } from "./sandbox";
+import { validateRequest } from "./contract/validate";
+import { readManifest, readSnippet } from "./test/support/dist";
+import { documentedPayload } from "./test/fuzz/campaign-setup";
+import { mutatedPayload } from "./test/fuzz/mutations";
+const snippet = readManifest().find((s) => s.id === "regal/call.completed")!;
+const code = readSnippet(snippet);
+let t = performance.now();
+const samples = fc.sample(mutatedPayload(documentedPayload("call.completed")), { numRuns: 1000, seed: 1 });
+console.log("generate", Math.round(performance.now() - t)); t = performance.now();
+const results = [];
+for (const s of samples) results.push(await runSnippet(code, s.payload));
+console.log("run", Math.round(performance.now() - t)); t = performance.now();
+for (const r of results) if (r.ok) validateRequest(r.output, snippet.destination);
+console.log("validate", Math.round(performance.now() - t));
+const big = samples.filter((s) => JSON.stringify(s.payload).length > 50000).length; console.log("payloads > 50KB:", big);
