@@ -1,6 +1,6 @@
 import { hostStackOverflowError } from "./errors";
 import type { LogCollector } from "./logs";
-import { ENGINE_BASE_BYTES, type SandboxModule } from "./module";
+import { ENGINE_BASE_BYTES, isAtCap, type SandboxModule } from "./module";
 import { MiB, type ResolvedOptions } from "./options";
 import type { GuestOutcome } from "./output";
 import type { RunResult } from "./types";
@@ -33,7 +33,10 @@ export interface Attempt {
  *   discards the instance, whose shadow stack pointer and QuickJS state are now unknown, and
  *   reports a native stack overflow as the snippet's failure (anything else is a sandbox bug);
  * - otherwise calls `cleanUp` to free what the run left, tolerating (by discarding the instance) a
- *   disposal that fails after the guest exhausted the heap, which QuickJS may not survive cleanly.
+ *   disposal that fails after the guest exhausted the heap, which QuickJS may not survive cleanly;
+ * - discards an instance whose memory the run grew to the cap (wasm memory never shrinks), so
+ *   that every run starts below it: "at the cap" after a run then means this run exhausted the
+ *   heap, which is what tells a `null` QuickJS threw for want of memory from a `throw null`.
  * Callers tell whether the instance survived from `sandboxModule.discarded`.
  */
 export function attempt(
@@ -58,6 +61,7 @@ export function attempt(
     sandboxModule.discard();
     if (result.outcome.ok || result.outcome.error.kind !== "out-of-memory") throw disposeError;
   }
+  if (isAtCap(sandboxModule)) sandboxModule.discard();
   return result;
 }
 

@@ -52,9 +52,11 @@ export const GUEST_PRELUDE = String.raw`(function (maxOutputChars, hostLog) {
     defineProperty(FrozenDate, "name", { value: "Date" });
     defineProperty(FrozenDate, "length", { value: 7 });
     defineProperty(FrozenDate, "prototype", { value: RealDatePrototype, writable: false });
-    FrozenDate.now = function now() { return nowMs; };
-    FrozenDate.UTC = realDateUTC;
-    FrozenDate.parse = realDateParse;
+    // Defined like the originals (not enumerable), and past any setter a snippet put on Function.prototype.
+    const method = { writable: true, configurable: true };
+    defineProperty(FrozenDate, "now", { ...method, value: function now() { return nowMs; } });
+    defineProperty(FrozenDate, "UTC", { ...method, value: realDateUTC });
+    defineProperty(FrozenDate, "parse", { ...method, value: realDateParse });
     return FrozenDate;
   }
 
@@ -109,10 +111,6 @@ export const GUEST_PRELUDE = String.raw`(function (maxOutputChars, hostLog) {
   class OutputProblem {
     constructor(message) { this.message = message; }
   }
-  function propertyPath(parent, key) {
-    if (identifierPattern.test(key)) return parent === "" ? key : parent + "." + key;
-    return parent + "[" + stringify(key) + "]";
-  }
   function kindOf(value) {
     if (value === null) return "null";
     if (isArray(value)) return "an array";
@@ -120,51 +118,78 @@ export const GUEST_PRELUDE = String.raw`(function (maxOutputChars, hostLog) {
     if (typeof value === "bigint") return "a BigInt";
     return "a " + typeof value;
   }
+
+  // Where the copy is: the keys from the root (numbers for array indexes) and the containers on
+  // the way, as deep as 'depth'. The path becomes text only when there is a problem to report.
+  // Fresh null-prototype stores per output: no inherited setter intercepts them, and nothing of
+  // this output stays reachable from the prelude afterwards.
+  let pathKeys = null;
+  let ancestors = null;
+  let depth = 0;
+  function problem(message) {
+    let path = "";
+    for (let i = 0; i < depth; i++) {
+      const key = pathKeys[i];
+      if (typeof key === "number") path += "[" + key + "]";
+      else if (identifierPattern.test(key)) path += (path === "" ? "" : ".") + key;
+      else path += "[" + stringify(key) + "]";
+    }
+    return new OutputProblem(path + ": " + message);
+  }
   // Mirrors JSON.stringify's SerializeJSONProperty, but reports what JSON.stringify would drop,
   // turn into null or choke on, and copies into fresh objects so each getter/toJSON runs once.
-  function toPlain(value, key, path, ancestors) {
-    if (value !== null && (typeof value === "object" || typeof value === "bigint")) {
+  // 'key' is the property name, or the index in an array; the root's toJSON has already run.
+  function toPlain(value, key) {
+    if (depth > 0 && value !== null && (typeof value === "object" || typeof value === "bigint")) {
       const toJSON = value.toJSON;
-      if (typeof toJSON === "function") value = apply(toJSON, value, [key]);
+      if (typeof toJSON === "function") value = apply(toJSON, value, [typeof key === "number" ? toText(key) : key]);
     }
-    if (value instanceof BoxedNumber) value = toNumber(value);
-    else if (value instanceof BoxedString) value = toText(value);
-    else if (value instanceof BoxedBoolean) value = value.valueOf();
+    if (value !== null && typeof value === "object") {
+      if (value instanceof BoxedNumber) value = toNumber(value);
+      else if (value instanceof BoxedString) value = toText(value);
+      else if (value instanceof BoxedBoolean) value = value.valueOf();
+    }
     switch (typeof value) {
       case "string":
       case "boolean":
         return value;
       case "number":
         if (isFinite(value)) return value;
-        throw new OutputProblem(path + ": " + toText(value) + " is not valid JSON");
+        throw problem(toText(value) + " is not valid JSON");
       case "undefined":
-        throw new OutputProblem(path + ": undefined");
+        throw problem("undefined");
       case "function":
       case "symbol":
       case "bigint":
-        throw new OutputProblem(path + ": " + kindOf(value) + " is not valid JSON");
+        throw problem(kindOf(value) + " is not valid JSON");
     }
     if (value === null) return null;
-    if (value instanceof PromiseClass) throw new OutputProblem(path + ": " + kindOf(value));
-    for (let i = 0; i < ancestors.length; i++) {
-      if (ancestors[i] === value) throw new OutputProblem(path + ": circular reference");
+    if (value instanceof PromiseClass) throw problem(kindOf(value));
+    for (let i = 0; i < depth; i++) {
+      if (ancestors[i] === value) throw problem("circular reference");
     }
-    ancestors[ancestors.length] = value;
+    ancestors[depth] = value;
     let copy;
     if (isArray(value)) {
       copy = [];
       const length = value.length;
-      for (let i = 0; i < length; i++) copy[i] = toPlain(value[i], toText(i), path + "[" + i + "]", ancestors);
+      for (let i = 0; i < length; i++) {
+        pathKeys[depth++] = i;
+        copy[i] = toPlain(value[i], i);
+        depth--;
+      }
     } else {
       // A null prototype keeps a "__proto__" key an ordinary property of the copy.
       copy = objectCreate(null);
       const keys = objectKeys(value);
       for (let i = 0; i < keys.length; i++) {
         const name = keys[i];
-        copy[name] = toPlain(value[name], name, propertyPath(path, name), ancestors);
+        pathKeys[depth++] = name;
+        copy[name] = toPlain(value[name], name);
+        depth--;
       }
     }
-    ancestors.length -= 1;
+    ancestors[depth] = undefined;
     return copy;
   }
   function serializeOutput(returned) {
@@ -179,12 +204,20 @@ export const GUEST_PRELUDE = String.raw`(function (maxOutputChars, hostLog) {
     if (typeof root !== "object" || isArray(root) || root instanceof PromiseClass) {
       return "invalid-output\nthe snippet returned " + kindOf(root) + "; Braze expects a request body object";
     }
+    if (root instanceof BoxedNumber || root instanceof BoxedString || root instanceof BoxedBoolean) {
+      return "invalid-output\nthe snippet returned a boxed primitive; Braze expects a request body object";
+    }
     let plain;
+    pathKeys = objectCreate(null);
+    ancestors = objectCreate(null);
+    depth = 0;
     try {
-      plain = toPlain(root, "", "", []);
+      plain = toPlain(root, "");
     } catch (error) {
       if (error instanceof OutputProblem) return "invalid-output\n" + error.message;
       throw error;
+    } finally {
+      pathKeys = ancestors = null;
     }
     const json = stringify(plain);
     if (json.length > maxOutputChars) return "output-too-large\n" + json.length;

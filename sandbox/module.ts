@@ -24,7 +24,8 @@ const MAX_CACHED_MODULES = 4;
  * counts 8 bytes per block, since `malloc_usable_size` is unavailable), so a snippet growing an
  * array of strings would otherwise grow wasm memory without bound. Capping the
  * `WebAssembly.Memory` makes malloc itself fail, which QuickJS reports as "out of memory".
- * Runs are synchronous, so only one guest at a time uses an instance and the cap is per run.
+ * Runs are synchronous, so only one guest at a time uses an instance and the cap is per run;
+ * a SnippetRunner, whose runtime stays between runs, gets an instance of its own.
  */
 export interface SandboxModule {
   readonly quickjs: QuickJSWASMModule;
@@ -39,6 +40,16 @@ export interface SandboxModule {
   discard(): void;
   /** Whether {@link discard} was called: nothing may run on this instance any more. */
   readonly discarded: boolean;
+}
+
+/**
+ * Whether the instance's memory has grown as far as it will for a small allocation. Emscripten's
+ * heap growth tries 20%, then 10%, then 5% more (rounded up to whole 64 KiB pages) and gives up
+ * when even the last step passes the maximum, so the heap can stop up to 5% short of the cap.
+ */
+export function isAtCap(sandboxModule: SandboxModule): boolean {
+  const { memory, maximumBytes } = sandboxModule;
+  return Math.ceil((memory.buffer.byteLength * 1.05) / WASM_PAGE_BYTES) * WASM_PAGE_BYTES > maximumBytes;
 }
 
 const cache = new Map<number, Promise<SandboxModule>>();

@@ -15,9 +15,13 @@ export const DEFAULT_NOW: Date = new Date(DEFAULT_NOW_MS);
  * sandbox survives by discarding the wasm instance.
  */
 export const MAX_STACK_BYTES = 384 * KiB;
-/** Floors below which the sandbox's own prelude, not the snippet, would hit the limit. */
+/**
+ * Floors below which the sandbox's own prelude, not the snippet, would hit the limit. A fresh
+ * runtime with the prelude takes about 1 MiB, which at a 1 MiB budget leaves every run's heap at
+ * the cap, where a thrown `null` can no longer be told from exhaustion.
+ */
 const MIN_STACK_BYTES = 32 * KiB;
-const MIN_MEMORY_BYTES = MiB;
+const MIN_MEMORY_BYTES = 2 * MiB;
 
 export interface ResolvedOptions {
   headers: Record<string, string>;
@@ -46,7 +50,7 @@ export function resolveOptions(options: RunOptions, caller = "runSnippet"): Reso
     throw new RangeError(`${caller}: maxLogBytes must be a finite number >= 0, got ${resolved.maxLogBytes}`);
   }
   if (resolved.memoryBytes < MIN_MEMORY_BYTES || resolved.memoryBytes > 1024 * MiB) {
-    throw new RangeError(`${caller}: memoryBytes must be between 1 MiB and 1 GiB (wasm32 heap), got ${resolved.memoryBytes}`);
+    throw new RangeError(`${caller}: memoryBytes must be between 2 MiB and 1 GiB (wasm32 heap), got ${resolved.memoryBytes}`);
   }
   if (resolved.stackBytes < MIN_STACK_BYTES) {
     throw new RangeError(`${caller}: stackBytes must be at least ${MIN_STACK_BYTES} (32 KiB), got ${resolved.stackBytes}`);

@@ -11,7 +11,10 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
   const settings = resolveOptions(options);
   const payloadJson = jsonForGuest(payload, "payload", "runSnippet");
   const headersJson = jsonForGuest(settings.headers, "headers", "runSnippet");
-  const sandboxModule = await loadSandboxModule(instanceBytesFor(settings));
+  // Runs started together wait for the same shared instance, then run one after another: an
+  // earlier one may have discarded it (after a trap, or full). No await between check and use.
+  let sandboxModule = await loadSandboxModule(instanceBytesFor(settings));
+  while (sandboxModule.discarded) sandboxModule = await loadSandboxModule(instanceBytesFor(settings));
 
   const logs = new LogCollector(settings.maxLogBytes);
   let session: GuestSession | undefined;

@@ -2,7 +2,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emsc
 import { classifyGuestFailure, looksLikeExhaustedHeap, outOfMemoryError, SNIPPET_FILE, type ThrownDescription } from "./errors";
 import { GUEST_PRELUDE } from "./guest-prelude";
 import type { LogCollector } from "./logs";
-import type { SandboxModule } from "./module";
+import { isAtCap, type SandboxModule } from "./module";
 import type { ResolvedOptions } from "./options";
 import { readSerializerAnswer, type GuestOutcome } from "./output";
 import type { SnippetError } from "./types";
@@ -119,7 +119,8 @@ export class GuestSession {
     if ("returned" in step) return readSerializerAnswer(this.context.getString(step.returned), this.settings.maxOutputBytes);
     if ("error" in step) return { ok: false, error: step.error };
     const thrown = this.describe(step.thrown);
-    if (!timedOut && looksLikeExhaustedHeap(thrown) && this.heapIsAtCap()) {
+    // Every run starts below the cap (see attempt), so a heap at the cap now was exhausted by this run.
+    if (!timedOut && looksLikeExhaustedHeap(thrown) && isAtCap(this.sandboxModule)) {
       return { ok: false, error: outOfMemoryError(this.settings) };
     }
     return { ok: false, error: classifyGuestFailure({ phase: step.phase, timedOut, thrown }, this.settings) };
@@ -173,12 +174,6 @@ export class GuestSession {
     if (performance.now() <= this.deadline) return false;
     this.deadlineHit = true;
     return true;
-  }
-
-  /** Emscripten grows memory in steps of up to 20%, so "at the cap" means within that margin. */
-  private heapIsAtCap(): boolean {
-    const { memory, maximumBytes } = this.sandboxModule;
-    return memory.buffer.byteLength >= maximumBytes * 0.8;
   }
 
   private own<T extends Disposable>(disposable: T): T {

@@ -3,7 +3,7 @@ export interface RunOptions {
   headers?: Record<string, string>;
   /** Wall-clock budget for compiling and running the snippet. Default 1000. */
   timeoutMs?: number;
-  /** Guest heap budget. Default 64 MiB. */
+  /** Guest heap budget. Default 64 MiB, at least 2 MiB. */
   memoryBytes?: number;
   /** Guest stack budget. Default 256 KiB, at most 384 KiB. */
   stackBytes?: number;
@@ -65,8 +65,9 @@ export interface RunnerRunOptions {
  * - per run: `payload` and `headers` (parsed afresh), everything the snippet declares, the frozen
  *   clock (`now`), and the `Date` and `console` bindings with the console capture (reinstalled
  *   even if a run replaced them), the time budget;
- * - reset: after a timeout, out-of-memory or stack overflow, or a run that leaves promise jobs
- *   queued, the next run gets a fresh runtime (globals gone), as after a crashed worker.
+ * - reset: after a timeout, out-of-memory or stack overflow, a run that leaves promise jobs
+ *   queued or one that grows the heap to its cap, the next run gets a fresh runtime (globals
+ *   gone), as after a crashed worker.
  * `stats.durationMs` covers the run only (the snippet was compiled when the runner opened);
  * `stats.memoryUsedBytes` includes what earlier runs left in the runtime.
  */

@@ -25,6 +25,24 @@ describe("host health after each failure kind", () => {
     expect(healthy).toMatchObject({ ok: true, output: { attributes: [{ external_id: "u-1", at: "2025-01-01T00:00:00.000Z" }] } });
   });
 
+  it("runs snippets started together with ones that trap or exhaust the shared instance", async () => {
+    const breakers = [
+      "let n = [];\nfor (let i = 0; i < 50000; i++) n = [n];\nreturn { s: JSON.stringify(n).length };",
+      "const rows = [];\nwhile (true) rows.push({ n: rows.length });",
+    ];
+    const options = { memoryBytes: 16 * MiB };
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        runSnippet(i % 3 === 0 ? breakers[(i / 3) % 2]! : i % 2 ? "throw null;" : "return { i: payload.i };", { i }, options),
+      ),
+    );
+    results.forEach((result, i) => {
+      if (i % 3 === 0) expect(result).toMatchObject({ ok: false, error: { kind: (i / 3) % 2 ? "out-of-memory" : "stack-overflow" } });
+      else if (i % 2) expect(result).toMatchObject({ ok: false, error: { kind: "throw", message: "threw a non-Error value: null" } });
+      else expect(result).toMatchObject({ ok: true, output: { i } });
+    });
+  });
+
   it("runs concurrently started snippets independently", async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => runSnippet(i % 2 ? "throw new Error('odd');" : "return { i: payload.i };", { i })),

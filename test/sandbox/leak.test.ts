@@ -1,8 +1,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect, it } from "vitest";
-import { runSnippet } from "../../sandbox";
+import { openSnippetRunner, runSnippet } from "../../sandbox";
 import { sandboxModuleFor } from "../../sandbox/run-snippet";
+import { runnerSandboxModule } from "../../sandbox/runner";
 
 const WARM_UP_RUNS = 500;
 const MEASURED_RUNS = 9_500;
@@ -41,3 +42,34 @@ it(`leaks neither wasm nor JS heap over ${WARM_UP_RUNS + MEASURED_RUNS} fresh-ru
   collectGarbage();
   expect(process.memoryUsage().heapUsed - heapAfterWarmUp).toBeLessThan(2 * MiB);
 }, 120_000);
+
+const RUNNER_WARM_UP_RUNS = 500;
+const RUNNER_MEASURED_RUNS = 5_000;
+
+it(`leaks neither wasm, guest nor JS heap over ${RUNNER_MEASURED_RUNS} runs of one runner`, async () => {
+  const runner = await openSnippetRunner(code);
+  try {
+    for (let i = 0; i < RUNNER_WARM_UP_RUNS; i++) await runner.run(payloads[i % 2]);
+    const sandboxModule = runnerSandboxModule(runner);
+    const wasmBytesAfterWarmUp = sandboxModule?.memory.buffer.byteLength;
+    const guestBytesAfterWarmUp = (await runner.run(payloads[0])).stats.memoryUsedBytes;
+    collectGarbage();
+    const heapAfterWarmUp = process.memoryUsage().heapUsed;
+
+    let guestBytes = 0;
+    for (let i = 0; i < RUNNER_MEASURED_RUNS; i++) {
+      const result = await runner.run(payloads[i % 2]);
+      if (result.ok !== (i % 2 === 0)) throw new Error(`run ${i}: unexpected ${JSON.stringify(result)}`);
+      guestBytes = result.stats.memoryUsedBytes;
+    }
+
+    expect(runnerSandboxModule(runner)).toBe(sandboxModule);
+    expect(sandboxModule?.memory.buffer.byteLength).toBe(wasmBytesAfterWarmUp);
+    // The last run threw, the warm-up's measure returned: allow for one run's leftovers.
+    expect(Math.abs(guestBytes - guestBytesAfterWarmUp)).toBeLessThan(16 * 1024);
+    collectGarbage();
+    expect(process.memoryUsage().heapUsed - heapAfterWarmUp).toBeLessThan(2 * MiB);
+  } finally {
+    runner.dispose();
+  }
+}, 60_000);

@@ -127,6 +127,11 @@ describe("error kinds", () => {
   it("rejects stackBytes above 384 KiB before running anything", async () => {
     await expect(runSnippet("return {};", {}, { stackBytes: 512 * 1024 })).rejects.toThrow(/at most 393216 \(384 KiB\)/);
   });
+
+  it("rejects memoryBytes below 2 MiB, which the runtime alone would fill", async () => {
+    await expect(runSnippet("return {};", {}, { memoryBytes: MiB })).rejects.toThrow(/memoryBytes must be between 2 MiB and 1 GiB/);
+    expect(expectOk(await runSnippet("return { a: 1 };", {}, { memoryBytes: 2 * MiB }))).toEqual({ a: 1 });
+  });
 });
 
 describe("output validation", () => {
