@@ -8,6 +8,7 @@ import { main } from "../../build/cli/main";
 import type { Io } from "../../build/cli/io";
 import { ROOT } from "../support/dist";
 import { FIXTURES } from "../support/fixtures";
+import { scratchProject } from "../support/scratch-project";
 
 interface Captured {
   code: number;
@@ -15,10 +16,10 @@ interface Captured {
   err: string[];
 }
 
-async function bdt(argv: string[], stdin = ""): Promise<Captured> {
+async function bdt(argv: string[], stdin = "", cwd = ROOT): Promise<Captured> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd: ROOT, stdin: async () => stdin };
+  const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd, stdin: async () => stdin };
   const code = await main(argv, io);
   return { code, out: out.join("\n"), err };
 }
@@ -100,11 +101,12 @@ test("bdt check runs the static checks", async () => {
 });
 
 test("bdt build --strict fails on placeholders still in the settings, one line each", async () => {
-  const result = await bdt(["build", "--check", "--strict"]);
+  const scratch = scratchProject("cli-strict");
+  const result = await bdt(["build", "--check", "--strict"], "", scratch.root).finally(() => scratch.remove());
   expect(result.code).toBe(1);
   expect(result.err).toEqual([
     "bdt: placeholders in settings (--strict)",
-    expect.stringMatching(/^  settings\.subscriptionGroups\.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into regal\/contact\.subscribed/),
+    expect.stringMatching(/^  settings\.subscriptionGroups\.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into regal\/contact\.unsubscribed/),
     expect.stringMatching(/^  settings\.subscriptionGroups\.sms is still the placeholder/),
   ]);
 });

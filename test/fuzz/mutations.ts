@@ -42,7 +42,11 @@ const AWKWARD_TEXT: readonly string[] = [
 
 const LONG_TEXT = fc.constantFrom("a".repeat(100000), "Lorem ipsum ".repeat(1000), "😀".repeat(50000));
 
-const text = fc.oneof(fc.constantFrom(...AWKWARD_TEXT), fc.string({ unit: "grapheme", maxLength: 40 }), LONG_TEXT);
+const text = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...AWKWARD_TEXT) },
+  { weight: 3, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
+  { weight: 1, arbitrary: LONG_TEXT },
+);
 
 const scalar: fc.Arbitrary<Json> = fc.oneof(
   text,

@@ -12,15 +12,22 @@ export interface ScratchProject {
   remove(): void;
 }
 
+/** Enough transforms to cover each shape of mapping, few enough to build quickly. */
+const SCRATCH_EVENTS = ["call.completed", "contact.experiment.assigned", "contact.unsubscribed"];
+
 /**
- * A copy of the project's sources to break on purpose. It lives under
- * node_modules so that packages (zod's types, tslib) resolve as in the repo.
+ * A copy of the project with a few of its transforms, to break on purpose. It
+ * lives under node_modules so that packages (zod's types, tslib) resolve as
+ * in the repo.
  */
 export function scratchProject(name: string, settingsFile?: string): ScratchProject {
   const root = join(SCRATCH, `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of ["transforms", "contract", "package.json", "tsconfig.json"]) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+  for (const part of ["transforms/lib", "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
+    cpSync(join(ROOT, part), join(root, part), { recursive: true });
+  }
+  for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, "transforms/regal", `${event}.ts`), join(root, "transforms/regal", `${event}.ts`));
   return {
     project: projectAt(root, settingsFile),
     root,

@@ -1,7 +1,7 @@
 import { describe, expect, inject, test } from "vitest";
-import { runSnippet } from "../../sandbox";
-import { readManifest, readSnippet, snippetForEvent } from "../support/dist";
+import { readManifest, snippetForEvent } from "../support/dist";
 import { discoverFixtures, displayFixture, updateGolden, type Fixture } from "../support/fixtures";
+import { runBuilt } from "../support/run-built";
 
 /*
  * Every fixture runs through the BUILT snippet in dist/ (what is pasted into
@@ -14,7 +14,7 @@ describe.each(groupByEvent(fixtures))("%s", (_id, cases) => {
   test.each(cases.map((fixture) => [fixture.name, fixture] as const))("%s", async (_name, fixture) => {
     const snippet = snippetForEvent(fixture.source, fixture.event);
     if (!snippet) throw new Error(`no snippet for ${fixture.source}/${fixture.event} in dist/manifest.json: run npm run build`);
-    const result = await runSnippet(readSnippet(snippet), fixture.data.payload, { headers: fixture.data.headers });
+    const result = await runBuilt(snippet, fixture.data.payload, fixture.data.headers);
 
     if (updating && !fixture.data.expectedFrom) {
       if (result.ok) updateGolden(fixture, { expected: result.output });

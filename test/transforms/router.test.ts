@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { runSnippet } from "../../sandbox";
-import { readManifest, readSnippet, snippetForEvent } from "../support/dist";
+import { readManifest, snippetForEvent } from "../support/dist";
 import { discoverFixtures } from "../support/fixtures";
+import { runBuilt } from "../support/run-built";
 
 const manifest = readManifest();
 const routers = manifest.filter((snippet) => snippet.events.length > 1);
@@ -16,15 +16,14 @@ test("there is a router, and together with the per-event snippets of other desti
 });
 
 describe.each(routers.map((router) => [router.id, router] as const))("%s", (_id, router) => {
-  const code = readSnippet(router);
   const fixtures = discoverFixtures().filter((fixture) => fixture.source === router.source && router.events.includes(fixture.event));
 
   test.each(fixtures.map((fixture) => [`${fixture.event}/${fixture.name}`, fixture] as const))(
     "gives the per-event snippet's result for %s",
     async (_name, fixture) => {
       if (fixture.name === "misrouted") return;
-      const own = await runSnippet(readSnippet(snippetForEvent(fixture.source, fixture.event)!), fixture.data.payload, { headers: fixture.data.headers });
-      const routed = await runSnippet(code, fixture.data.payload, { headers: fixture.data.headers });
+      const own = await runBuilt(snippetForEvent(fixture.source, fixture.event)!, fixture.data.payload, fixture.data.headers);
+      const routed = await runBuilt(router, fixture.data.payload, fixture.data.headers);
       const outcome = (result: typeof own) =>
         result.ok ? { output: result.output } : { kind: result.error.kind, name: result.error.name, message: result.error.message };
       expect(outcome(routed)).toEqual(outcome(own));
@@ -32,7 +31,7 @@ describe.each(routers.map((router) => [router.id, router] as const))("%s", (_id,
   );
 
   test("refuses an event it does not handle, listing the ones it does", async () => {
-    const result = await runSnippet(code, { name: "call.teleported", userId: "1" });
+    const result = await runBuilt(router, { name: "call.teleported", userId: "1" });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.name).toBe("MisroutedEventError");

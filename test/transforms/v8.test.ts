@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
-import { DEFAULT_NOW, runSnippet } from "../../sandbox";
+import { DEFAULT_NOW } from "../../sandbox";
 import { readSnippet, snippetForEvent } from "../support/dist";
 import { discoverFixtures } from "../support/fixtures";
+import { runBuilt } from "../support/run-built";
 import { runInV8 } from "../support/v8";
 
 const fixtures = discoverFixtures();
@@ -20,8 +21,9 @@ test.each(fixtures.filter((fixture) => fixture.data.expectedFrom === "braze-docs
  * Cases that depend on the clock are compared with V8's real clock excluded.
  */
 test.each(fixtures.map((f) => [`${f.source}/${f.event}/${f.name}`, f] as const))("%s: V8 and QuickJS agree", async (_id, fixture) => {
-  const code = readSnippet(snippetForEvent(fixture.source, fixture.event)!);
-  const quickjs = await runSnippet(code, fixture.data.payload, { headers: fixture.data.headers });
+  const snippet = snippetForEvent(fixture.source, fixture.event)!;
+  const quickjs = await runBuilt(snippet, fixture.data.payload, fixture.data.headers);
+  const code = readSnippet(snippet);
   const v8 = runInV8(code, fixture.data.payload, fixture.data.headers);
   if (!quickjs.ok) {
     expect(v8).toEqual({ ok: false, name: quickjs.error.name, message: quickjs.error.message });
