@@ -65,8 +65,14 @@ export function attempt(
   return result;
 }
 
-export function toRunResult({ outcome, memoryUsedBytes }: Attempt, logs: LogCollector, durationMs: number): RunResult {
-  const stats = { durationMs, memoryUsedBytes, outputBytes: outcome.ok ? outcome.outputBytes : 0 };
+/** What the session measured of a run: wall time and deterministic cost. */
+export interface Measured {
+  durationMs: number;
+  cost: number;
+}
+
+export function toRunResult({ outcome, memoryUsedBytes }: Attempt, logs: LogCollector, measured: Measured): RunResult {
+  const stats = { ...measured, memoryUsedBytes, outputBytes: outcome.ok ? outcome.outputBytes : 0 };
   return outcome.ok
     ? { ok: true, output: outcome.output, logs: logs.finish(), stats }
     : { ok: false, error: outcome.error, logs: logs.finish(), stats };

@@ -30,7 +30,7 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
     },
     () => session?.dispose(),
   );
-  return toRunResult(result, logs, session?.durationMs() ?? 0);
+  return toRunResult(result, logs, { durationMs: session?.durationMs() ?? 0, cost: session?.cost() ?? 0 });
 }
 
 /** The shared QuickJS instance that runs with these options execute in (for leak checks). */

@@ -111,7 +111,7 @@ class Runner implements SnippetRunner {
 
   private async runInTurn(inputs: RunInputs): Promise<RunResult> {
     if (this.disposed) throw new Error("SnippetRunner.run: the runner was disposed");
-    if (this.syntaxFailure) return toRunResult(structuredClone(this.syntaxFailure), new LogCollector(0), 0);
+    if (this.syntaxFailure) return toRunResult(structuredClone(this.syntaxFailure), new LogCollector(0), { durationMs: 0, cost: 0 });
     let sandboxModule = this.sandboxModule;
     if (sandboxModule === undefined || sandboxModule.discarded) {
       sandboxModule = await this.replaceModule();
@@ -136,7 +136,7 @@ class Runner implements SnippetRunner {
       },
       (outcome) => this.afterRun(outcome),
     );
-    return toRunResult(result, logs, ran?.durationMs() ?? 0);
+    return toRunResult(result, logs, { durationMs: ran?.durationMs() ?? 0, cost: ran?.cost() ?? 0 });
   }
 
   /** Inside an attempt: the session with the snippet compiled, or what failing to compile it gave. */

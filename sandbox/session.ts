@@ -40,6 +40,8 @@ export class GuestSession {
   private logs: LogCollector | undefined;
   private deadline = Number.POSITIVE_INFINITY;
   private deadlineHit = false;
+  private interruptChecks = 0;
+  private counting = false;
   private startedAt: number | undefined;
   private endedAt: number | undefined;
 
@@ -77,6 +79,8 @@ export class GuestSession {
     this.endedAt = undefined;
     this.deadline = this.startedAt + this.settings.timeoutMs;
     this.deadlineHit = false;
+    this.interruptChecks = 0;
+    this.counting = true;
   }
 
   /** Compiles the snippet as a function body; undefined when it compiled. */
@@ -112,6 +116,7 @@ export class GuestSession {
    */
   settle(step: GuestStep, releaseHeadroom: () => void): GuestOutcome {
     this.endedAt = performance.now();
+    this.counting = false;
     const timedOut = this.deadlineHit;
     releaseHeadroom();
     this.deadline = performance.now() + AFTERMATH_TIME_MS;
@@ -170,7 +175,17 @@ export class GuestSession {
     return JSON.parse(this.context.getString(this.ownForRun(described.value))) as ThrownDescription;
   }
 
+  /**
+   * QuickJS calls the interrupt handler once per ~10,000 interpreter ticks
+   * (calls and backward jumps): counting those calls measures the work a run
+   * did, identically on every machine.
+   */
+  cost(): number {
+    return this.interruptChecks;
+  }
+
   private isPastDeadline(): boolean {
+    if (this.counting) this.interruptChecks++;
     if (performance.now() <= this.deadline) return false;
     this.deadlineHit = true;
     return true;

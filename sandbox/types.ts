@@ -44,6 +44,12 @@ export interface RunStats {
   memoryUsedBytes: number;
   /** UTF-8 length of the output JSON; 0 when there is no output. */
   outputBytes: number;
+  /**
+   * Deterministic work done: QuickJS interrupt checks during the run, one per ~10,000 interpreter
+   * ticks. Exact in a fresh runtime (runSnippet); a reused runner's figure may differ by one,
+   * since QuickJS's tick counter carries over between runs.
+   */
+  cost: number;
 }
 
 export type RunResult =

@@ -14,6 +14,8 @@ export default {
     sms: "YOUR SMS SUBSCRIPTION GROUP ID",
   },
   catalogs: { agents: "regal_agents" },
+  // A 1 MB payload costs call.completed about 70: the budget allows about 3 MB, well inside a second.
+  costBudget: 200,
   events: {
     "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
     "contact.attribute.edited": { updateExistingOnly: false },

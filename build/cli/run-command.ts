@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Destination } from "../../contract/schema";
 import { validateRequest } from "../../contract/validate";
 import { describeError, runSnippet } from "../../sandbox";
-import { projectAt } from "../project";
+import type { Settings } from "../../transforms/lib/settings";
+import { projectAt, type Project } from "../project";
 import { findSnippet, type SnippetTarget } from "./find-snippet";
 import { parseCommandArgs, UsageError } from "./args";
 import type { Io } from "./io";
@@ -12,14 +14,15 @@ import type { Io } from "./io";
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
-    options: { headers: { type: "string" }, now: { type: "string" } },
+    options: { headers: { type: "string" }, now: { type: "string" }, settings: { type: "string" } },
     allowPositionals: true,
   });
   const [target, payloadArg = "-", ...extra] = positionals;
   if (!target) throw new UsageError("bdt run needs a transform id (e.g. regal/call.completed) or a snippet file");
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
 
-  const snippet = findSnippet(projectAt(io.cwd), target);
+  const project = projectAt(io.cwd, values.settings);
+  const snippet = findSnippet(project, target);
   const input = parseInput(payloadArg === "-" ? await io.stdin() : readText(io.cwd, payloadArg), payloadArg);
   const headers = values.headers ? parseHeaders(readText(io.cwd, values.headers), values.headers) : input.headers;
   const now = values.now === undefined ? undefined : parseNow(values.now);
@@ -31,17 +34,30 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
     return 1;
   }
   io.out(JSON.stringify(result.output, null, 2));
-  return reportVerdict(io, snippet, result.output, result.stats.durationMs);
+  const cost = describeCost(result.stats.cost, await costBudget(project));
+  return reportVerdict(io, snippet, result.output, `in ${result.stats.durationMs.toFixed(1)} ms, ${cost}`);
 }
 
-function reportVerdict(io: Io, snippet: SnippetTarget, output: unknown, durationMs: number): number {
+/** The workspace's cost budget; the settings file is TypeScript, which bdt runs under tsx. */
+async function costBudget(project: Project): Promise<number | undefined> {
+  if (!existsSync(project.settingsFile)) return undefined;
+  const settings = (await import(pathToFileURL(project.settingsFile).href)) as { default?: Partial<Settings> };
+  return settings.default?.costBudget;
+}
+
+function describeCost(cost: number, budget: number | undefined): string {
+  if (!budget) return `cost ${cost}`;
+  return `cost ${cost} (${((cost / budget) * 100).toFixed(1)}% of the ${budget.toLocaleString("en-US")} budget)`;
+}
+
+function reportVerdict(io: Io, snippet: SnippetTarget, output: unknown, measurements: string): number {
   const destination: Destination = snippet.destination ?? guessDestination(output);
   const verdict = validateRequest(output, destination);
   if (!verdict.valid) {
     io.err(`error: ${snippet.label} returned an invalid ${destination} request: ${verdict.problems.join("; ")}`);
     return 1;
   }
-  io.err(`ok: valid ${destination} request from ${snippet.label} in ${durationMs.toFixed(1)} ms`);
+  io.err(`ok: valid ${destination} request from ${snippet.label} ${measurements}`);
   return 0;
 }
 

@@ -37,7 +37,9 @@ describe("bdt run", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({ events: [{ external_id: "123", name: "Call Completed" }] });
     expect(result.out).toContain('\n  "events": [');
-    expect(result.err).toEqual([expect.stringMatching(/^ok: valid POST \/users\/track request from regal\/call\.completed in [\d.]+ ms$/)]);
+    expect(result.err).toEqual([
+      expect.stringMatching(/^ok: valid POST \/users\/track request from regal\/call\.completed in [\d.]+ ms, cost \d+ \(\d+\.\d% of the 200 budget\)$/),
+    ]);
   });
 
   test("finds a snippet by event name or by file, and reads the payload from stdin", async () => {

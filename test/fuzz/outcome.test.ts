@@ -2,15 +2,15 @@ import { expect, test } from "vitest";
 import type { RunResult } from "../../sandbox";
 import { DELIBERATE_ERRORS, unacceptable } from "./outcome";
 
-const failure = (kind: string, name: string, message: string) =>
-  ({ ok: false, error: { kind, name, message }, logs: [], stats: { durationMs: 0, memoryUsedBytes: 0, outputBytes: 0 } }) as RunResult;
+const stats = { durationMs: 0, memoryUsedBytes: 0, outputBytes: 0, cost: 0 };
+const failure = (kind: string, name: string, message: string) => ({ ok: false, error: { kind, name, message }, logs: [], stats }) as RunResult;
 
 test("the deliberate errors are the ones transforms/lib defines", () => {
   expect([...DELIBERATE_ERRORS].sort()).toEqual(["InvalidPayloadError", "MisroutedEventError", "MissingIdentityError", "UnmappedValueError"]);
 });
 
 test("only a valid request or a one-line deliberate error is acceptable", () => {
-  const ok = (output: unknown) => ({ ok: true, output, logs: [], stats: { durationMs: 0, memoryUsedBytes: 0, outputBytes: 0 } }) as RunResult;
+  const ok = (output: unknown) => ({ ok: true, output, logs: [], stats }) as RunResult;
   expect(unacceptable(ok({ events: [{ external_id: "1", name: "E", time: "2024-01-01T00:00:00Z" }] }), "POST /users/track")).toBeUndefined();
   expect(unacceptable(ok({ events: [{ name: "E", time: "2024-01-01T00:00:00Z" }] }), "POST /users/track")).toMatch(/^invalid POST \/users\/track request: events\[0\]: no identifier/);
   expect(unacceptable(failure("throw", "MissingIdentityError", "e: no user identifier"), "POST /users/track")).toBeUndefined();

@@ -35,6 +35,12 @@ export interface Settings {
   catalogs: { agents: string };
   /** Per Regal event name, overrides of the documented defaults. */
   events: Readonly<Record<string, EventSettings>>;
+  /**
+   * The most work one run may do, in the sandbox's deterministic cost units (QuickJS interrupt
+   * checks, one per ~10,000 interpreter ticks). Braze does not document its limits; `bdt run`
+   * shows each run against this, and a test fails when any fixture exceeds it.
+   */
+  costBudget: number;
 }
 
 /** Values starting with this are placeholders: `bdt build` warns about snippets that embed one. */
