@@ -1,30 +1,42 @@
 import { posix } from "node:path";
 import { rollup, type Plugin, type RollupCache } from "rollup";
-import type { CompiledModules } from "./compile";
 import { BuildError } from "./problems";
-
-const VIRTUAL_ROOT = "/transforms/";
+import type { Entry, Project } from "./project";
+import { moduleKey, type EmittedModules } from "./typescript-program";
 
 /** One transform bundled with everything it imports, still an ES module. */
 export interface BundledModule {
   readonly code: string;
+  /** The keys of every module the bundle read, to know which bundles a change affects. */
+  readonly modules: readonly string[];
 }
 
-export type Bundler = (id: string) => Promise<BundledModule>;
+export interface Bundler {
+  /** Bundles the module with this key ("transforms/regal/call.completed.js"). */
+  (key: string): Promise<BundledModule>;
+  /** Rollup's cache after the latest bundle, to hand to the next bundler. */
+  readonly cache: () => RollupCache | undefined;
+}
+
+export function entryKey(entry: Entry): string {
+  return `transforms/${entry.id}.js`;
+}
 
 /**
- * Bundles each module, by id relative to transforms/, from the already compiled modules. Rollup's cache is
- * shared across entries, so a helper used by every transform is parsed once.
+ * Bundles modules from the compiled output, in memory. Rollup's cache is
+ * shared across bundles (and across watch rebuilds), so a helper used by
+ * every transform is parsed once.
  */
-export function createBundler(modules: CompiledModules): Bundler {
-  let cache: RollupCache | undefined;
-  return async function bundleModule(id: string): Promise<BundledModule> {
+export function createBundler(project: Project, modules: EmittedModules, initialCache?: RollupCache): Bundler {
+  let cache = initialCache;
+  const plugin = inMemory(modules, moduleKey(project, project.settingsFile));
+  const bundleModule = async (key: string): Promise<BundledModule> => {
     const bundle = await rollup({
-      input: VIRTUAL_ROOT + `${id}.js`,
-      plugins: [inMemory(modules)],
+      input: `/${key}`,
+      plugins: [plugin],
       cache,
       onLog(level, log, forward) {
-        if (level === "warn") throw new BuildError(`${id}: ${log.message}`);
+        if (level === "warn") throw new BuildError(`${key}: ${log.message}`);
         forward(level, log);
       },
     });
@@ -33,25 +45,34 @@ export function createBundler(modules: CompiledModules): Bundler {
       const { output } = await bundle.generate({ format: "es" });
       const [chunk, ...rest] = output;
       if (rest.length > 0 || chunk.imports.length > 0) {
-        throw new BuildError(`${id}: the bundle is not self-contained (imports ${chunk.imports.join(", ")})`);
+        throw new BuildError(`${key}: the bundle is not self-contained (imports ${chunk.imports.join(", ")})`);
       }
-      return { code: chunk.code };
+      return { code: chunk.code, modules: (bundle.cache?.modules ?? []).map((module) => module.id.slice(1)) };
     } finally {
       await bundle.close();
     }
   };
+  return Object.assign(bundleModule, { cache: () => cache });
 }
 
-function inMemory(modules: CompiledModules): Plugin {
+/**
+ * Resolves imports the way TypeScript did ("../lib/regal" is lib/regal.js or
+ * lib/regal/index.js), and the workspace settings module to whichever file
+ * the build was given (`--settings`).
+ */
+function inMemory(modules: EmittedModules, settingsKey: string): Plugin {
+  const alias = (key: string) => (key === "transforms/settings.js" ? settingsKey : key);
   return {
     name: "bdt-compiled-modules",
     resolveId(source, importer) {
       if (!importer) return source;
       if (!source.startsWith(".")) return null;
-      return posix.join(posix.dirname(importer), source);
+      const base = posix.join(posix.dirname(importer), source).slice(1);
+      const found = [`${base}.js`, `${base}/index.js`, base].map(alias).find((key) => modules.has(key));
+      return found === undefined ? null : `/${found}`;
     },
     load(id) {
-      const code = modules.get(id.slice(VIRTUAL_ROOT.length));
+      const code = modules.get(id.slice(1));
       if (code === undefined) throw new BuildError(`no compiled module for ${id.slice(1)}`);
       return code;
     },

@@ -2,7 +2,7 @@ import { ATTRIBUTE_POLICY } from "../transforms/lib/attributes";
 import { PROPERTY_POLICY } from "../transforms/lib/properties";
 import type { Settings } from "../transforms/lib/settings";
 import type { MappingDoc } from "../transforms/lib/transform";
-import type { BuiltSnippet } from "./build";
+import type { BuiltSnippet } from "./snippet";
 
 /**
  * dist/<source>/README.md: what each snippet writes to Braze, for reviewers

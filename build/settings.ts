@@ -2,11 +2,12 @@ import { PLACEHOLDER_PREFIX, type Settings } from "../transforms/lib/settings";
 import { evaluateModule } from "./evaluate";
 import { splitDefaultExport } from "./function-body";
 import type { Bundler } from "./bundle";
-import { SETTINGS_MODULE } from "./compile";
+import type { Project } from "./project";
+import { moduleKey } from "./typescript-program";
 
 /** The workspace settings as the snippets see them (compiled from the chosen settings file). */
-export async function loadSettings(bundle: Bundler): Promise<Settings> {
-  const module = splitDefaultExport("settings", (await bundle(SETTINGS_MODULE)).code);
+export async function loadSettings(project: Project, bundle: Bundler): Promise<Settings> {
+  const module = splitDefaultExport("settings", (await bundle(moduleKey(project, project.settingsFile))).code);
   return evaluateModule(module, module.transformName) as Settings;
 }
 

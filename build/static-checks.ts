@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import { Node, Project as MorphProject, SyntaxKind, type SourceFile } from "ts-morph";
+import { FileSystemRefreshResult, Node, Project as MorphProject, SyntaxKind, type SourceFile } from "ts-morph";
 import { displayPath, type Project } from "./project";
 
 /*
@@ -50,13 +50,25 @@ export function formatFinding(finding: Finding): string {
 
 /** Every finding in the transforms and the settings file, in file and position order. */
 export function runStaticChecks(project: Project): Finding[] {
+  return createStaticChecker(project).findings();
+}
+
+/** Static checks kept up to date file by file, for watch mode. */
+export function createStaticChecker(project: Project) {
   const morph = new MorphProject({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   morph.addSourceFilesAtPaths([`${project.transformsDir}/**/*.ts`, `!${project.transformsDir}/**/*.d.ts`]);
   morph.addSourceFileAtPath(project.settingsFile);
-  return morph
-    .getSourceFiles()
-    .sort((a, b) => a.getFilePath().localeCompare(b.getFilePath()))
-    .flatMap((file) => checkFile(project, file));
+  const byFile = new Map(morph.getSourceFiles().map((file) => [file.getFilePath() as string, checkFile(project, file)]));
+  return {
+    findings: (): Finding[] => [...byFile.keys()].sort((a, b) => a.localeCompare(b)).flatMap((file) => byFile.get(file)!),
+    /** Re-reads one changed file (or forgets a deleted one). */
+    update(path: string): void {
+      const file = morph.getSourceFile(path);
+      if (file && file.refreshFromFileSystemSync() === FileSystemRefreshResult.Deleted) byFile.delete(path);
+      else if (file) byFile.set(path, checkFile(project, file));
+      else if (path.endsWith(".ts") && path.startsWith(project.transformsDir)) byFile.set(path, checkFile(project, morph.addSourceFileAtPath(path)));
+    },
+  };
 }
 
 function checkFile(project: Project, file: SourceFile): Finding[] {

@@ -6,7 +6,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `usage:
-  bdt build [--check] [--min] [--strict] [--settings file.ts]
+  bdt build [--check] [--min] [--strict] [--watch] [--settings file.ts]
   bdt run <transform-id | path/to/snippet.js> [payload.json | -] [--headers headers.json] [--now ISO-8601] [--settings file.ts]
   bdt check [--settings file.ts]`;
 

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { buildProject } from "../build";
 import { staleFiles, writeDist } from "../dist";
 import { BuildError } from "../problems";
-import { projectAt } from "../project";
+import { projectAt, type Project } from "../project";
+import { watchProject } from "../watch";
 import { parseCommandArgs, UsageError } from "./args";
 import type { Io } from "./io";
 
@@ -15,6 +16,7 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
       min: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
       settings: { type: "string" },
+      watch: { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -22,6 +24,10 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
   const project = projectAt(io.cwd, values.settings);
   if (!existsSync(project.settingsFile)) throw new UsageError(`settings file not found: ${values.settings ?? project.settingsFile}`);
 
+  if (values.watch) {
+    if (values.check || values.min || values.strict) throw new UsageError("--watch writes dist/ as you edit: it does not combine with --check, --min or --strict");
+    return watchUntilInterrupted(project, io);
+  }
   const output = await buildProject(project, { minify: values.min, strict: values.strict });
   for (const warning of output.warnings) io.err(`warning: ${warning}`);
   if (values.check) {
@@ -34,5 +40,14 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
   for (const file of written) io.out(`wrote dist/${file} (${Buffer.byteLength(output.files.get(file) ?? "")} bytes)`);
   for (const file of removed) io.out(`removed dist/${file}`);
   io.out(`built ${output.snippets.length} snippets, ${written.length} files changed`);
+  return 0;
+}
+
+/** Runs until Ctrl-C; each rebuild prints its own lines. */
+async function watchUntilInterrupted(project: Project, io: Io): Promise<number> {
+  const watcher = watchProject(project, io);
+  io.out("watching transforms/ (Ctrl-C to stop)");
+  await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+  await watcher.close();
   return 0;
 }

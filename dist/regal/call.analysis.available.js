@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 732632a26d7ad0f5
+// braze-transforms 0.1.0, code sha256 2af0c74f1e641c2e
 // Generated from transforms/regal/call.analysis.available.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** Custom AI analysis of a call is complete (flattened envelope; the analysis keys are the account's own). */
-var callAnalysisAvailable = customEvent("call.analysis.available");
+var call_analysis_available = customEvent("call.analysis.available");
 
-return callAnalysisAvailable(payload, headers);
+return call_analysis_available(payload, headers);

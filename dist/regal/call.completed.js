@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 0fe4d206ef2f1713
+// braze-transforms 0.1.0, code sha256 365b62b954b6f8e6
 // Generated from transforms/regal/call.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A call with a contact ended (answered or not) and the agent submitted the summary form. */
-var callCompleted = customEvent("call.completed");
+var call_completed = customEvent("call.completed");
 
-return callCompleted(payload, headers);
+return call_completed(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 3ed1685fad68d793
+// braze-transforms 0.1.0, code sha256 523f5fe1c77a707e
 // Generated from transforms/regal/call.ivr.triggered.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An inbound call entered one of the account's IVR flows (flattened envelope; identified by phone). */
-var callIvrTriggered = customEvent("call.ivr.triggered");
+var call_ivr_triggered = customEvent("call.ivr.triggered");
 
-return callIvrTriggered(payload, headers);
+return call_ivr_triggered(payload, headers);

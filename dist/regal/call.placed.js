@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 a8b17d384d551a1c
+// braze-transforms 0.1.0, code sha256 acd33cd01a00323e
 // Generated from transforms/regal/call.placed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An outbound call was started. */
-var callPlaced = customEvent("call.placed");
+var call_placed = customEvent("call.placed");
 
-return callPlaced(payload, headers);
+return call_placed(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 426676c2c33135bb
+// braze-transforms 0.1.0, code sha256 2b98023d1a849701
 // Generated from transforms/regal/call.recording.available.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A link to the call's recording is available. */
-var callRecordingAvailable = customEvent("call.recording.available");
+var call_recording_available = customEvent("call.recording.available");
 
-return callRecordingAvailable(payload, headers);
+return call_recording_available(payload, headers);

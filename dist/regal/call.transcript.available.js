@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 6090b89e5dacbcbf
+// braze-transforms 0.1.0, code sha256 d8b053dd0829a666
 // Generated from transforms/regal/call.transcript.available.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A transcript, AI call summary, sentiments and trackers are available for a call. */
-var callTranscriptAvailable = customEvent("call.transcript.available");
+var call_transcript_available = customEvent("call.transcript.available");
 
-return callTranscriptAvailable(payload, headers);
+return call_transcript_available(payload, headers);

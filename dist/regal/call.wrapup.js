@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 83c721833f27c712
+// braze-transforms 0.1.0, code sha256 306cbfc85389e26b
 // Generated from transforms/regal/call.wrapup.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A call ended and its task is now in wrap-up. */
-var callWrapup = customEvent("call.wrapup");
+var call_wrapup = customEvent("call.wrapup");
 
-return callWrapup(payload, headers);
+return call_wrapup(payload, headers);

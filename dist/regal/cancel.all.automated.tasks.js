@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 2b23568ac3b9d9c3
+// braze-transforms 0.1.0, code sha256 911cf01adc966bb3
 // Generated from transforms/regal/cancel.all.automated.tasks.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent canceled all of the contact's automated tasks. */
-var cancelAllAutomatedTasks = customEvent("cancel.all.automated.tasks");
+var cancel_all_automated_tasks = customEvent("cancel.all.automated.tasks");
 
-return cancelAllAutomatedTasks(payload, headers);
+return cancel_all_automated_tasks(payload, headers);

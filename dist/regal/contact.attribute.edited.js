@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 721b0e40906a9f3e
+// braze-transforms 0.1.0, code sha256 8a534e4c17273a79
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -533,6 +533,6 @@ function newValues(changes, rename) {
 }
 
 /** An agent edited the contact: each changed field's new value becomes a Braze attribute. */
-var contactAttributeEdited = attributeUpdate("contact.attribute.edited", "each changes.custom_properties.<name>.new_value as custom attribute <name>; changes.phone/email/firstName/lastName as profile fields; other changes.<name>.new_value as <name>", (edit) => changedAttributes(edit.properties.changes));
+var contact_attribute_edited = attributeUpdate("contact.attribute.edited", "each changes.custom_properties.<name>.new_value as custom attribute <name>; changes.phone/email/firstName/lastName as profile fields; other changes.<name>.new_value as <name>", (edit) => changedAttributes(edit.properties.changes));
 
-return contactAttributeEdited(payload, headers);
+return contact_attribute_edited(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 2000d1c41f20642c
+// braze-transforms 0.1.0, code sha256 63210d6e062cad6e
 // Generated from transforms/regal/contact.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,7 +635,7 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A contact was created in Regal, with any custom attributes it was created with. */
-var contactCreated = customEvent("contact.created", {
+var contact_created = customEvent("contact.created", {
     attributes: {
         first_name: "firstName",
         last_name: "lastName",
@@ -645,4 +645,4 @@ var contactCreated = customEvent("contact.created", {
     otherPropertiesAsAttributes: true,
 });
 
-return contactCreated(payload, headers);
+return contact_created(payload, headers);

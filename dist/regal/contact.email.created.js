@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 45137173db8ec40c
+// braze-transforms 0.1.0, code sha256 310dcbd73caf4a88
 // Generated from transforms/regal/contact.email.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,7 +635,7 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An email address was added to the contact; Braze's email changes only if the new one is primary. */
-var contactEmailCreated = customEvent("contact.email.created", {
+var contact_email_created = customEvent("contact.email.created", {
     attributes: {
         first_name: "firstName",
         last_name: "lastName",
@@ -643,4 +643,4 @@ var contactEmailCreated = customEvent("contact.email.created", {
     },
 });
 
-return contactEmailCreated(payload, headers);
+return contact_email_created(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events["contact.experiment.assigned"]: {"brazeEventName":"Contact Experiment Assigned","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 9aea89f696ecd004
+// braze-transforms 0.1.0, code sha256 728fbdb0160d396e
 // Generated from transforms/regal/contact.experiment.assigned.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** The contact passed an A/B test node of a Regal journey and was assigned a variant. */
-var contactExperimentAssigned = customEvent("contact.experiment.assigned");
+var contact_experiment_assigned = customEvent("contact.experiment.assigned");
 
-return contactExperimentAssigned(payload, headers);
+return contact_experiment_assigned(payload, headers);

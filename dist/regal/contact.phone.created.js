@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 743a23874f510f76
+// braze-transforms 0.1.0, code sha256 ed1c25caab7d03ac
 // Generated from transforms/regal/contact.phone.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,7 +635,7 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A phone number was added to the contact; `contactPhone` is the new number, Braze's phone only if it is primary. */
-var contactPhoneCreated = customEvent("contact.phone.created", {
+var contact_phone_created = customEvent("contact.phone.created", {
     attributes: {
         first_name: "firstName",
         last_name: "lastName",
@@ -643,4 +643,4 @@ var contactPhoneCreated = customEvent("contact.phone.created", {
     },
 });
 
-return contactPhoneCreated(payload, headers);
+return contact_phone_created(payload, headers);

@@ -6,7 +6,7 @@
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 016a814a9065d13a
+// braze-transforms 0.1.0, code sha256 5546e3f2852de23c
 // Generated from transforms/regal/contact.subscribed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -516,6 +516,6 @@ function readChannel(value) {
 }
 
 /** The contact subscribed to a channel (voice or sms): subscribe them to its Braze group. */
-var contactSubscribed = subscriptionChange("contact.subscribed", "subscribed");
+var contact_subscribed = subscriptionChange("contact.subscribed", "subscribed");
 
-return contactSubscribed(payload, headers);
+return contact_subscribed(payload, headers);

@@ -6,7 +6,7 @@
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
 //   events["contact.unsubscribed"]: {"updateExistingOnly":true,"trackEvent":false}
-// braze-transforms 0.1.0, code sha256 322cfeec50e7da16
+// braze-transforms 0.1.0, code sha256 77783bd956e597f9
 // Generated from transforms/regal/contact.unsubscribed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -516,6 +516,6 @@ function readChannel(value) {
 }
 
 /** The contact unsubscribed from a channel (voice or sms): unsubscribe them from its Braze group. */
-var contactUnsubscribed = subscriptionChange("contact.unsubscribed", "unsubscribed");
+var contact_unsubscribed = subscriptionChange("contact.unsubscribed", "unsubscribed");
 
-return contactUnsubscribed(payload, headers);
+return contact_unsubscribed(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 1b6773b84c1fc3aa
+// braze-transforms 0.1.0, code sha256 b5eab34729376c04
 // Generated from transforms/regal/contacted.after.hours.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** The contact called or texted outside business hours. */
-var contactedAfterHours = customEvent("contacted.after.hours");
+var contacted_after_hours = customEvent("contacted.after.hours");
 
-return contactedAfterHours(payload, headers);
+return contacted_after_hours(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 0be0bc19367a6eb3
+// braze-transforms 0.1.0, code sha256 06e40e0ac194260a
 // Generated from transforms/regal/custom.task.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent completed a custom task. */
-var customTaskCompleted = customEvent("custom.task.completed");
+var custom_task_completed = customEvent("custom.task.completed");
 
-return customTaskCompleted(payload, headers);
+return custom_task_completed(payload, headers);

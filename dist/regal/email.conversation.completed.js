@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 2d7096248dbc75ef
+// braze-transforms 0.1.0, code sha256 d612c5dd22f9e6aa
 // Generated from transforms/regal/email.conversation.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent completed an email task (flattened envelope). */
-var emailConversationCompleted = customEvent("email.conversation.completed");
+var email_conversation_completed = customEvent("email.conversation.completed");
 
-return emailConversationCompleted(payload, headers);
+return email_conversation_completed(payload, headers);

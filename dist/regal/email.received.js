@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 75004998ba67d1d3
+// braze-transforms 0.1.0, code sha256 3cd73701d84e7433
 // Generated from transforms/regal/email.received.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** The contact sent an email. */
-var emailReceived = customEvent("email.received");
+var email_received = customEvent("email.received");
 
-return emailReceived(payload, headers);
+return email_received(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 bbcecce7af60030a
+// braze-transforms 0.1.0, code sha256 4114043d5d849cbe
 // Generated from transforms/regal/email.sent.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An email was sent to the contact. */
-var emailSent = customEvent("email.sent");
+var email_sent = customEvent("email.sent");
 
-return emailSent(payload, headers);
+return email_sent(payload, headers);

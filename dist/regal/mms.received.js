@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 e8dad37416019f2e
+// braze-transforms 0.1.0, code sha256 98a35ae02bc9e33a
 // Generated from transforms/regal/mms.received.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** The contact sent an MMS. */
-var mmsReceived = customEvent("mms.received");
+var mms_received = customEvent("mms.received");
 
-return mmsReceived(payload, headers);
+return mms_received(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 7e9b1a3899381e04
+// braze-transforms 0.1.0, code sha256 3ca5c4dd3394f71a
 // Generated from transforms/regal/mms.sent.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An MMS was sent to the contact. */
-var mmsSent = customEvent("mms.sent");
+var mms_sent = customEvent("mms.sent");
 
-return mmsSent(payload, headers);
+return mms_sent(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 129165cf34a90a44
+// braze-transforms 0.1.0, code sha256 c9ad2faf92ebf29a
 // Generated from transforms/regal/object.attribute.edited.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An attribute of one of the contact's custom objects was edited. */
-var objectAttributeEdited = customEvent("object.attribute.edited");
+var object_attribute_edited = customEvent("object.attribute.edited");
 
-return objectAttributeEdited(payload, headers);
+return object_attribute_edited(payload, headers);

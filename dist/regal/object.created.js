@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 61bb20a76991fd9a
+// braze-transforms 0.1.0, code sha256 a7f280aa452a37fa
 // Generated from transforms/regal/object.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A custom object (e.g. a Salesforce opportunity) was created on the contact. */
-var objectCreated = customEvent("object.created");
+var object_created = customEvent("object.created");
 
-return objectCreated(payload, headers);
+return object_created(payload, headers);

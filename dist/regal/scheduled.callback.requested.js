@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 2bf2b37bae80e668
+// braze-transforms 0.1.0, code sha256 05ff2903f0da18db
 // Generated from transforms/regal/scheduled.callback.requested.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent (or an AI agent's Schedule Callback action) scheduled a callback. */
-var scheduledCallbackRequested = customEvent("scheduled.callback.requested");
+var scheduled_callback_requested = customEvent("scheduled.callback.requested");
 
-return scheduledCallbackRequested(payload, headers);
+return scheduled_callback_requested(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 9e3c3f3744e0057a
+// braze-transforms 0.1.0, code sha256 45dc3c1812739e5e
 // Generated from transforms/regal/scheduled.reminder.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent scheduled a reminder. */
-var scheduledReminderCreated = customEvent("scheduled.reminder.created");
+var scheduled_reminder_created = customEvent("scheduled.reminder.created");
 
-return scheduledReminderCreated(payload, headers);
+return scheduled_reminder_created(payload, headers);

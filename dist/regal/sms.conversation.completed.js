@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 df9f9e93ea006c78
+// braze-transforms 0.1.0, code sha256 d4765f5aeb759827
 // Generated from transforms/regal/sms.conversation.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent completed an SMS conversation; `content` holds its messages as [time, sender, direction, text] rows. */
-var smsConversationCompleted = customEvent("sms.conversation.completed");
+var sms_conversation_completed = customEvent("sms.conversation.completed");
 
-return smsConversationCompleted(payload, headers);
+return sms_conversation_completed(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 a55916e27c06bb19
+// braze-transforms 0.1.0, code sha256 4905ed91d802d6c0
 // Generated from transforms/regal/sms.failed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An SMS to the contact failed to send. */
-var smsFailed = customEvent("sms.failed");
+var sms_failed = customEvent("sms.failed");
 
-return smsFailed(payload, headers);
+return sms_failed(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 2c883003373ccd02
+// braze-transforms 0.1.0, code sha256 03471eda40ae052f
 // Generated from transforms/regal/sms.queued.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An SMS to the contact was queued (Regal's recommended event for message content). */
-var smsQueued = customEvent("sms.queued");
+var sms_queued = customEvent("sms.queued");
 
-return smsQueued(payload, headers);
+return sms_queued(payload, headers);

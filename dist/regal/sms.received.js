@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 f3770f1fb5b4fdc5
+// braze-transforms 0.1.0, code sha256 39e969f7783f8ad7
 // Generated from transforms/regal/sms.received.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** The contact sent an SMS. */
-var smsReceived = customEvent("sms.received");
+var sms_received = customEvent("sms.received");
 
-return smsReceived(payload, headers);
+return sms_received(payload, headers);

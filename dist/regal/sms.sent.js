@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 fa8ec4fece1e3d5b
+// braze-transforms 0.1.0, code sha256 97370fcc48d96e53
 // Generated from transforms/regal/sms.sent.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An SMS was sent to the contact. */
-var smsSent = customEvent("sms.sent");
+var sms_sent = customEvent("sms.sent");
 
-return smsSent(payload, headers);
+return sms_sent(payload, headers);

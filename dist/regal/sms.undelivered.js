@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 72b5131fe82ce5d1
+// braze-transforms 0.1.0, code sha256 3df6d4972d4563ab
 // Generated from transforms/regal/sms.undelivered.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An SMS to the contact was sent but not delivered. */
-var smsUndelivered = customEvent("sms.undelivered");
+var sms_undelivered = customEvent("sms.undelivered");
 
-return smsUndelivered(payload, headers);
+return sms_undelivered(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 c6294adbad9655f1
+// braze-transforms 0.1.0, code sha256 b565ab13ff68abc9
 // Generated from transforms/regal/task.canceled.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A call or SMS task was canceled. */
-var taskCanceled = customEvent("task.canceled");
+var task_canceled = customEvent("task.canceled");
 
-return taskCanceled(payload, headers);
+return task_canceled(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 2e58398787c563e2
+// braze-transforms 0.1.0, code sha256 e5873a320a1d9297
 // Generated from transforms/regal/task.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A call or SMS task was created. */
-var taskCreated = customEvent("task.created");
+var task_created = customEvent("task.created");
 
-return taskCreated(payload, headers);
+return task_created(payload, headers);

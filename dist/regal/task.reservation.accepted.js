@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 54eb4b1a69474b13
+// braze-transforms 0.1.0, code sha256 8cd66429cec83765
 // Generated from transforms/regal/task.reservation.accepted.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent accepted a task. */
-var taskReservationAccepted = customEvent("task.reservation.accepted");
+var task_reservation_accepted = customEvent("task.reservation.accepted");
 
-return taskReservationAccepted(payload, headers);
+return task_reservation_accepted(payload, headers);

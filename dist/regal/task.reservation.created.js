@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 9dc86f0ccf862ca4
+// braze-transforms 0.1.0, code sha256 8393250f258a42c2
 // Generated from transforms/regal/task.reservation.created.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A task was offered to an agent. */
-var taskReservationCreated = customEvent("task.reservation.created");
+var task_reservation_created = customEvent("task.reservation.created");
 
-return taskReservationCreated(payload, headers);
+return task_reservation_created(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 f195c7f0992f9cce
+// braze-transforms 0.1.0, code sha256 33f90c4307124047
 // Generated from transforms/regal/voicemail.completed.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** An agent completed a voicemail task (flattened envelope). */
-var voicemailCompleted = customEvent("voicemail.completed");
+var voicemail_completed = customEvent("voicemail.completed");
 
-return voicemailCompleted(payload, headers);
+return voicemail_completed(payload, headers);

@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 7136c0af7bc35bea
+// braze-transforms 0.1.0, code sha256 8164094bf95df4fb
 // Generated from transforms/regal/voicemail.recording.available.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A voicemail recording is available. */
-var voicemailRecordingAvailable = customEvent("voicemail.recording.available");
+var voicemail_recording_available = customEvent("voicemail.recording.available");
 
-return voicemailRecordingAvailable(payload, headers);
+return voicemail_recording_available(payload, headers);

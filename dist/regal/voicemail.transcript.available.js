@@ -5,7 +5,7 @@
 //   identifierOrder: ["external_id","email","phone"]
 //   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
 //   events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 85b27ab2f5c71086
+// braze-transforms 0.1.0, code sha256 06c55510fc54751d
 // Generated from transforms/regal/voicemail.transcript.available.ts: edit that file, not this one.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -635,6 +635,6 @@ function profileAttributes(properties, table, others) {
 }
 
 /** A voicemail transcript and trackers are available. */
-var voicemailTranscriptAvailable = customEvent("voicemail.transcript.available");
+var voicemail_transcript_available = customEvent("voicemail.transcript.available");
 
-return voicemailTranscriptAvailable(payload, headers);
+return voicemail_transcript_available(payload, headers);

@@ -1,0 +1,45 @@
+import type { Settings } from "../transforms/lib/settings";
+import { sha256 } from "./header";
+import { mappingTable } from "./mapping-table";
+import { displayPath, type Project } from "./project";
+import { findPlaceholders } from "./settings";
+import type { BuiltSnippet } from "./snippet";
+
+/** Every file of dist/ for these snippets, by path relative to dist/: snippets, manifest, mapping tables. */
+export function distFiles(project: Project, snippets: readonly BuiltSnippet[], settings: Settings): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const snippet of snippets) {
+    files.set(snippet.file, snippet.code);
+    if (snippet.minified !== undefined) files.set(`${snippet.id}.min.js`, snippet.minified);
+  }
+  files.set("manifest.json", manifest(snippets));
+  for (const source of new Set(snippets.map((snippet) => snippet.meta.source))) {
+    const ofSource = snippets.filter((snippet) => snippet.meta.source === source);
+    files.set(`${source}/README.md`, mappingTable(source, ofSource, settings, displayPath(project, project.settingsFile)));
+  }
+  return files;
+}
+
+function manifest(snippets: readonly BuiltSnippet[]): string {
+  const entries = snippets.map((snippet) => ({
+    id: snippet.id,
+    file: snippet.file,
+    source: snippet.meta.source,
+    events: snippet.meta.events,
+    destination: snippet.meta.destination,
+    sha256: sha256(snippet.code),
+    bytes: Buffer.byteLength(snippet.code),
+  }));
+  return `${JSON.stringify({ snippets: entries }, null, 2)}\n`;
+}
+
+/** A warning for each settings placeholder a snippet embeds, naming the snippets. */
+export function placeholderWarnings(project: Project, settings: Settings, snippets: readonly BuiltSnippet[]): string[] {
+  const settingsFile = displayPath(project, project.settingsFile);
+  return findPlaceholders(settings).flatMap(({ path, value }) => {
+    const users = snippets.filter((snippet) => snippet.code.includes(JSON.stringify(value))).map((snippet) => snippet.id);
+    return users.length === 0
+      ? []
+      : [`${path} is still the placeholder ${JSON.stringify(value)}, baked into ${users.join(", ")}: set it in ${settingsFile}`];
+  });
+}

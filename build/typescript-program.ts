@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import ts from "typescript";
+import { BuildError } from "./problems";
+import { displayPath, type Project } from "./project";
+
+/** Compiled JavaScript by path relative to the project root ("transforms/regal/call.completed.js"). */
+export type EmittedModules = ReadonlyMap<string, string>;
+
+export interface Compilation {
+  readonly modules: EmittedModules;
+  /** The files this compilation emitted anew (all of them the first time). */
+  readonly emitted: readonly string[];
+  readonly typeErrors: readonly string[];
+}
+
+/**
+ * The transforms (and the settings file, wherever it lives) as ONE TypeScript
+ * program, type-checked and emitted as ES2018 modules. It is incremental:
+ * after an edit, only the files the edit can affect are checked and emitted
+ * again, which is what makes watch mode fast. ES2018 is the newest syntax
+ * Braze's own templates prove to work; TypeScript lowers `?.`, `??` and the like.
+ */
+export function createTypeScriptProgram(project: Project) {
+  const config = readConfig(project);
+  const host = cachingHost(config.options);
+  const modules = new Map<string, string>();
+  let builder: ts.EmitAndSemanticDiagnosticsBuilderProgram | undefined;
+
+  return {
+    /**
+     * One source file alone, as the program would emit it (the project
+     * compiles with isolatedModules, so no other file changes its output).
+     */
+    transpile(sourceFile: string): { key: string; code: string } {
+      const text = readFileSync(sourceFile, "utf8");
+      const { outputText } = ts.transpileModule(text, { compilerOptions: config.options, fileName: sourceFile });
+      return { key: moduleKey(project, sourceFile), code: outputText };
+    },
+    compile(): Compilation {
+      builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder);
+      const emitted: string[] = [];
+      builder.emit(undefined, (fileName, text) => {
+        const key = relative(project.root, fileName).split(sep).join("/");
+        modules.set(key, text);
+        emitted.push(key);
+      });
+      const diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getSyntacticDiagnostics(), ...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
+      return { modules, emitted, typeErrors: diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d)) };
+    },
+  };
+}
+
+/** The emitted module of a source file, by the same key the program uses. */
+export function moduleKey(project: Project, sourceFile: string): string {
+  return relative(project.root, sourceFile).split(sep).join("/").replace(/\.ts$/, ".js");
+}
+
+function readConfig(project: Project): { rootNames: string[]; options: ts.CompilerOptions } {
+  const configFile = join(project.transformsDir, "tsconfig.json");
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new BuildError(`${displayPath(project, configFile)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`);
+    },
+  });
+  if (!parsed) throw new BuildError(`cannot read ${displayPath(project, configFile)}`);
+  const rootNames = [...new Set([...parsed.fileNames, project.settingsFile])];
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    target: ts.ScriptTarget.ES2018,
+    module: ts.ModuleKind.ESNext,
+    noEmit: false,
+    noEmitOnError: false,
+    declaration: false,
+    sourceMap: false,
+    removeComments: false,
+    rootDir: project.root,
+    // Never written: emit goes through a callback, this only names the outputs.
+    outDir: project.root,
+  };
+  return { rootNames, options };
+}
+
+/**
+ * A compiler host that hands back the same parsed file while its text is
+ * unchanged, so successive programs share them (TypeScript's own host parses
+ * every file again).
+ */
+function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const parsed = new Map<string, { text: string; file: ts.SourceFile }>();
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    let text: string;
+    try {
+      text = readFileSync(fileName, "utf8");
+    } catch {
+      return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    }
+    const cached = parsed.get(fileName);
+    if (cached && cached.text === text) return cached.file;
+    const file = ts.createSourceFile(fileName, text, languageVersion);
+    // The builder tells changed files apart by this version.
+    (file as ts.SourceFile & { version: string }).version = createHash("sha256").update(text).digest("hex");
+    parsed.set(fileName, { text, file });
+    return file;
+  };
+  return host;
+}
+
+function formatDiagnostic(project: Project, diagnostic: ts.Diagnostic): string {
+  const message = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`;
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${displayPath(project, diagnostic.file.fileName)}:${line + 1}:${character + 1} ${message}`;
+}

@@ -1,0 +1,216 @@
+import { existsSync, watch as watchFiles, type FSWatcher } from "node:fs";
+import type { Settings } from "../transforms/lib/settings";
+import { createBundler, entryKey } from "./bundle";
+import { failOnTypeErrors } from "./compile";
+import { writeDist } from "./dist";
+import { distFiles, placeholderWarnings } from "./dist-files";
+import { fixtureVerdict } from "./fixture-verdict";
+import { BuildError } from "./problems";
+import { discoverEntries, type Entry, type Project } from "./project";
+import { loadSettings } from "./settings";
+import { buildSnippet, packageVersion, type BuiltSnippet } from "./snippet";
+import { createStaticChecker, formatFinding } from "./static-checks";
+import { createTypeScriptProgram, moduleKey } from "./typescript-program";
+
+export interface WatchOutput {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/** What one rebuild did, for callers that wait on it (tests, the benchmark). */
+export interface Rebuild {
+  readonly rebuilt: readonly string[];
+  readonly written: readonly string[];
+  readonly failed: boolean;
+}
+
+export interface WatchHandle {
+  /** Resolves when the next rebuild has written dist/ (before its fixture verdicts are printed). */
+  next(): Promise<Rebuild>;
+  /** Resolves with the type errors of the next type check that follows a save. */
+  nextCheck(): Promise<readonly string[]>;
+  close(): Promise<void>;
+}
+
+/** Saves arriving together (an editor writing several files) make one rebuild. */
+const SETTLE_MS = 15;
+
+/**
+ * `bdt build --watch`. A saved file is transpiled on its own (the output the
+ * program would emit: the project compiles with isolatedModules), only the
+ * snippets whose bundles read a changed module are rebundled and written,
+ * each printing its size and how it does on its fixtures; then the
+ * TypeScript program, kept in memory, type-checks incrementally and prints
+ * any errors. Errors never stop the watch, and the full build still refuses
+ * code that does not type-check. A transform added or removed starts afresh.
+ */
+export function watchProject(project: Project, output: WatchOutput): WatchHandle {
+  const rebuilds = waiters<Rebuild>();
+  const checks = waiters<readonly string[]>();
+  const notify = rebuilds.notify;
+  let session = newSession(project);
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let queue = Promise.resolve();
+
+  const schedule = (path: string) => {
+    pending.add(path);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changed = pending;
+      pending = new Set();
+      queue = queue.then(() => rebuildAfter(changed));
+    }, SETTLE_MS);
+  };
+  const rebuildAfter = async (changed: ReadonlySet<string>) => {
+    const entries = discoverEntries(project);
+    if (entries.map((entry) => entry.id).join() !== session.entries.map((entry) => entry.id).join()) {
+      output.out("transforms added or removed: starting afresh");
+      session = newSession(project);
+      await rebuild(project, session, output, notify);
+      return;
+    }
+    for (const path of changed) session.checker.update(path);
+    await rebuildSaved(project, session, [...changed].filter((path) => path.endsWith(".ts") && existsSync(path)), output, notify);
+    const { typeErrors } = session.program.compile();
+    if (typeErrors.length > 0) report(output, new BuildError("type check failed: fix before committing (npm run build refuses this)", typeErrors));
+    checks.notify(typeErrors);
+  };
+
+  const watchers: FSWatcher[] = [watchFiles(project.transformsDir, { recursive: true }, (_event, name) => name && schedule(`${project.transformsDir}/${name}`))];
+  if (!project.settingsFile.startsWith(`${project.transformsDir}/`)) watchers.push(watchFiles(project.settingsFile, () => schedule(project.settingsFile)));
+  queue = queue.then(() => rebuild(project, session, output, notify));
+  return {
+    next: rebuilds.next,
+    nextCheck: checks.next,
+    close: async () => {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      await queue;
+      await session.verdicts;
+    },
+  };
+}
+
+interface Session {
+  readonly entries: readonly Entry[];
+  readonly program: ReturnType<typeof createTypeScriptProgram>;
+  readonly checker: ReturnType<typeof createStaticChecker>;
+  readonly snippets: Map<string, BuiltSnippet>;
+  /** Per snippet, the module keys its last bundle read. */
+  readonly reads: Map<string, readonly string[]>;
+  modules: ReadonlyMap<string, string>;
+  cache: Parameters<typeof createBundler>[2];
+  settings: Settings | undefined;
+  verdicts: Promise<void>;
+}
+
+function newSession(project: Project): Session {
+  return {
+    entries: discoverEntries(project),
+    program: createTypeScriptProgram(project),
+    checker: createStaticChecker(project),
+    snippets: new Map(),
+    reads: new Map(),
+    modules: new Map(),
+    cache: undefined,
+    settings: undefined,
+    verdicts: Promise.resolve(),
+  };
+}
+
+/** The first build of a session: the whole program checked and emitted. */
+async function rebuild(project: Project, session: Session, output: WatchOutput, notify: (rebuild: Rebuild) => void): Promise<void> {
+  await writeRebuilt(project, session, output, notify, () => {
+    const compilation = session.program.compile();
+    failOnTypeErrors(compilation.typeErrors);
+    return compilation.modules;
+  });
+}
+
+/** After saves: the saved files transpiled alone and written at once (the caller type-checks after). */
+async function rebuildSaved(project: Project, session: Session, saved: readonly string[], output: WatchOutput, notify: (rebuild: Rebuild) => void): Promise<void> {
+  await writeRebuilt(project, session, output, notify, () => {
+    const modules = new Map(session.modules);
+    for (const file of saved) {
+      const { key, code } = session.program.transpile(file);
+      modules.set(key, code);
+    }
+    return modules;
+  });
+}
+
+async function writeRebuilt(
+  project: Project,
+  session: Session,
+  output: WatchOutput,
+  notify: (rebuild: Rebuild) => void,
+  compile: () => ReadonlyMap<string, string>,
+): Promise<void> {
+  let rebuilt: BuiltSnippet[];
+  try {
+    const findings = session.checker.findings();
+    if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
+    const modules = compile();
+    const changed = new Set([...modules].filter(([key, code]) => session.modules.get(key) !== code).map(([key]) => key));
+    session.modules = modules;
+    rebuilt = await rebundle(project, session, changed);
+  } catch (error) {
+    report(output, error);
+    notify({ rebuilt: [], written: [], failed: true });
+    return;
+  }
+  const snippets = session.entries.flatMap((entry) => session.snippets.get(entry.id) ?? []);
+  const { written } = writeDist(project, distFiles(project, snippets, session.settings!));
+  notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
+  if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
+  // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.
+  session.verdicts = session.verdicts.then(async () => {
+    for (const snippet of rebuilt) {
+      output.out(`rebuilt dist/${snippet.file} (${Buffer.byteLength(snippet.code)} bytes): ${await fixtureVerdict(project, snippet)}`);
+    }
+  });
+}
+
+/** Rebundles the snippets whose last bundle read a changed module (all of them the first time). */
+async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<BuiltSnippet[]> {
+  const bundle = createBundler(project, session.modules, session.cache);
+  if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) session.settings = await loadSettings(project, bundle);
+  const context = { project, settings: session.settings, packageVersion: packageVersion(project), minify: false };
+  const affected = session.entries.filter((entry) => {
+    const reads = session.reads.get(entry.id);
+    return !reads || reads.some((key) => changed.has(key));
+  });
+  const rebuilt: BuiltSnippet[] = [];
+  for (const entry of affected) {
+    const bundled = await bundle(entryKey(entry));
+    const snippet = await buildSnippet(context, entry, bundled.code);
+    session.reads.set(entry.id, bundled.modules);
+    session.snippets.set(entry.id, snippet);
+    rebuilt.push(snippet);
+  }
+  session.cache = bundle.cache();
+  return rebuilt;
+}
+
+function report(output: WatchOutput, error: unknown): void {
+  if (!(error instanceof BuildError)) {
+    output.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  output.err(`error: ${error.summary}`);
+  for (const problem of error.problems) output.err(`  ${problem}`);
+}
+
+/** Promises for "the next time X happens", resolved together when it does. */
+function waiters<T>() {
+  let waiting: ((value: T) => void)[] = [];
+  return {
+    next: () => new Promise<T>((resolve) => waiting.push(resolve)),
+    notify: (value: T) => {
+      const resolvers = waiting;
+      waiting = [];
+      for (const resolve of resolvers) resolve(value);
+    },
+  };
+}
