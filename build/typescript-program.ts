@@ -35,7 +35,10 @@ export function createTypeScriptProgram(project: Project) {
      */
     transpile(sourceFile: string): { key: string; code: string } {
       const text = readFileSync(sourceFile, "utf8");
-      const { outputText } = ts.transpileModule(text, { compilerOptions: config.options, fileName: sourceFile });
+      const { outputText, diagnostics = [] } = ts.transpileModule(text, { compilerOptions: config.options, fileName: sourceFile, reportDiagnostics: true });
+      // TypeScript recovers from syntax errors with a guess: never write a snippet from one.
+      const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
+      if (errors.length > 0) throw new BuildError(`syntax error (${errors.length})`, errors);
       return { key: moduleKey(project, sourceFile), code: outputText };
     },
     compile(): Compilation {

@@ -17,7 +17,7 @@ const SCRATCH_EVENTS = ["call.completed", "contact.experiment.assigned", "contac
 
 /**
  * A copy of the project with a few of its transforms, to break on purpose. It
- * lives under node_modules so that packages (zod's types, tslib) resolve as
+ * lives under node_modules so that packages (zod's types) resolve as
  * in the repo.
  */
 export function scratchProject(name: string, settingsFile?: string): ScratchProject {

@@ -1,0 +1,80 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { buildProject } from "../../build/build";
+import { staleFiles } from "../../build/dist";
+import { watchProject, type Rebuild } from "../../build/watch";
+import { scratchProject } from "../support/scratch-project";
+
+const scratch = scratchProject("watch");
+const lines: string[] = [];
+const watcher = watchProject(scratch.project, { out: (line) => lines.push(line), err: (line) => lines.push(`err ${line}`) });
+afterAll(async () => {
+  await watcher.close();
+  scratch.remove();
+});
+
+/**
+ * The next rebuild that did what `expected` says. A save can reach the
+ * watcher as two file events, the first seeing a half-written file: the
+ * watcher reports that and recovers on the second, so tests wait past it.
+ */
+async function nextRebuild(expected: (rebuild: Rebuild) => boolean = (r) => r.failed || r.written.length > 0): Promise<Rebuild> {
+  for (;;) {
+    const rebuild = await watcher.next();
+    if (expected(rebuild)) return rebuild;
+  }
+}
+const succeeded = (rebuild: Rebuild) => !rebuild.failed && rebuild.written.length > 0;
+
+const source = (event: string) => join(scratch.root, "transforms/regal", `${event}.ts`);
+const edit = (event: string, change: (text: string) => string) => writeFileSync(source(event), change(readFileSync(source(event), "utf8")));
+
+test("the first build writes every snippet", async () => {
+  const first = await nextRebuild(succeeded);
+  expect(first.rebuilt).toEqual(["regal/call.completed", "regal/contact.experiment.assigned", "regal/contact.unsubscribed"]);
+  expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
+});
+
+test("a saved transform rebuilds only its snippet, prints its size and fixture verdict, and matches a full build", async () => {
+  edit("contact.experiment.assigned", (text) => text.replace('customEvent("contact.experiment.assigned")', 'customEvent("contact.experiment.assigned", {})'));
+  const rebuild = await nextRebuild(succeeded);
+  expect(rebuild).toEqual({ rebuilt: ["regal/contact.experiment.assigned"], written: ["regal/contact.experiment.assigned.js", "manifest.json"], failed: false });
+  expect(await watcher.nextCheck()).toEqual([]);
+  await expect.poll(() => lines.find((line) => line.startsWith("rebuilt dist/regal/contact.experiment.assigned.js"))).toMatch(/^rebuilt dist\/regal\/contact\.experiment\.assigned\.js \(\d+ bytes\): (no fixtures|\d+ valid)/);
+  expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
+});
+
+test("a saved lib helper rebuilds every snippet that uses it", async () => {
+  const helper = join(scratch.root, "transforms/lib/values.ts");
+  writeFileSync(helper, readFileSync(helper, "utf8").replace('text === "undefined"', 'text === "undefined" || text === "NULL"'));
+  const rebuild = await nextRebuild(succeeded);
+  expect(rebuild.rebuilt).toEqual(["regal/call.completed", "regal/contact.experiment.assigned", "regal/contact.unsubscribed"]);
+  expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
+});
+
+test("errors are printed, the watch keeps running, and the next save recovers", async () => {
+  lines.length = 0;
+  const original = readFileSync(source("call.completed"), "utf8");
+  edit("call.completed", (text) => text.replace('customEvent("call.completed")', 'customEvent("call.completed", 5)'));
+  await nextRebuild(succeeded);
+  expect(await watcher.nextCheck()).toEqual([expect.stringMatching(/^transforms\/regal\/call\.completed\.ts:\d+:\d+ TS2559/)]);
+  expect(lines).toContain("err error: type check failed: fix before committing (npm run build refuses this)");
+
+  edit("call.completed", (text) => text.replace('customEvent("call.completed", 5)', 'customEvent("call.completed", {'));
+  expect(await nextRebuild((r) => r.failed)).toMatchObject({ failed: true, rebuilt: [] });
+  expect(lines).toContain("err error: syntax error (1)");
+
+  writeFileSync(source("call.completed"), original);
+  expect(await nextRebuild(succeeded)).toMatchObject({ failed: false, rebuilt: ["regal/call.completed"] });
+  expect(await watcher.nextCheck()).toEqual([]);
+  expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
+});
+
+test("a transform added or removed is picked up", async () => {
+  writeFileSync(source("sms.sent"), 'import { customEvent } from "../lib/regal";\n\n/** An SMS was sent. */\nexport default customEvent("sms.sent");\n');
+  expect((await nextRebuild(succeeded)).written).toEqual(expect.arrayContaining(["regal/sms.sent.js", "manifest.json"]));
+  rmSync(source("sms.sent"));
+  expect((await nextRebuild(succeeded)).written).toContain("manifest.json");
+  expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
+});
