@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import ts from "typescript";
+import { createRequire } from "node:module";
+import { dirname, join, relative, sep } from "node:path";
+import { ts } from "ts-morph";
 import { BuildError } from "./problems";
 import { displayPath, type Project } from "./project";
 
@@ -87,12 +88,21 @@ function readConfig(project: Project): { rootNames: string[]; options: ts.Compil
 }
 
 /**
+ * The compiler is the TypeScript 6.0 that ts-morph bundles (the static
+ * checks load it anyway: one compiler, not two); it ships no lib files, so
+ * they come from the typescript package of the same version.
+ */
+const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/lib.d.ts"));
+
+/**
  * A compiler host that hands back the same parsed file while its text is
  * unchanged, so successive programs share them (TypeScript's own host parses
  * every file again).
  */
 function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
+  host.getDefaultLibLocation = () => LIB_DIR;
+  host.getDefaultLibFileName = (compilerOptions) => join(LIB_DIR, ts.getDefaultLibFileName(compilerOptions));
   const parsed = new Map<string, { text: string; file: ts.SourceFile }>();
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
