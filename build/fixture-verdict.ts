@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { validateRequest } from "../contract/validate";
 import { openSnippetRunner } from "../sandbox";
+import { readFixtures } from "./fixtures";
 import type { Project } from "./project";
 import type { BuiltSnippet } from "./snippet";
 
@@ -11,17 +10,18 @@ import type { BuiltSnippet } from "./snippet";
  * beside each rebuilt snippet so a mapping change shows its effect at once.
  */
 export async function fixtureVerdict(project: Project, snippet: BuiltSnippet): Promise<string> {
-  const cases = snippet.meta.events.flatMap((event) => fixtureCases(project, snippet.meta.source, event));
+  const cases = snippet.meta.events.flatMap((event) => readFixtures(project.root, { source: snippet.meta.source, event }));
   if (cases.length === 0) return "no fixtures";
   const runner = await openSnippetRunner(snippet.code);
   const failures: string[] = [];
   let valid = 0;
   let refused = 0;
   try {
-    for (const { name, payload, expectsError } of cases) {
-      const result = await runner.run(payload);
+    for (const { event, name: caseName, data } of cases) {
+      const name = `${event}/${caseName}`;
+      const result = await runner.run(data.payload, { headers: data.headers });
       if (!result.ok) {
-        if (expectsError && result.error.kind === "throw") refused++;
+        if (data.error !== undefined && result.error.kind === "throw") refused++;
         else failures.push(`${name}: ${result.error.name ?? result.error.kind}: ${result.error.message}`);
         continue;
       }
@@ -34,22 +34,4 @@ export async function fixtureVerdict(project: Project, snippet: BuiltSnippet): P
   }
   const summary = `${valid} valid, ${refused} refused as expected`;
   return failures.length === 0 ? summary : `${summary}, ${failures.length} FAILING (${failures[0]})`;
-}
-
-interface FixtureCase {
-  readonly name: string;
-  readonly payload: unknown;
-  readonly expectsError: boolean;
-}
-
-function fixtureCases(project: Project, source: string, event: string): FixtureCase[] {
-  const dir = join(project.root, "test", "fixtures", source, event);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith(".json"))
-    .sort()
-    .map((file) => {
-      const fixture = JSON.parse(readFileSync(join(dir, file), "utf8")) as { payload: unknown; error?: unknown };
-      return { name: `${event}/${file.slice(0, -5)}`, payload: fixture.payload, expectsError: fixture.error !== undefined };
-    });
 }

@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { FIXTURES } from "../support/fixtures";
+import { readFixtures } from "../../build/fixtures";
+import { ROOT } from "../support/dist";
 import type { Json } from "./mutations";
 
 /** The documented payload of an event, from its test fixtures (copied from Regal's docs). */
 export function documentedPayload(event: string): Json {
-  const fixture = JSON.parse(readFileSync(join(FIXTURES, "regal", event, "regal-documented.json"), "utf8")) as { payload: Json };
-  return fixture.payload;
+  const documented = readFixtures(ROOT, { source: "regal", event }).find((fixture) => fixture.name === "regal-documented");
+  if (!documented) throw new Error(`no test/fixtures/regal/${event}/regal-documented.json`);
+  return documented.data.payload as Json;
 }
 
 /** A fixed seed per snippet, so runs are reproducible; FUZZ_SEED explores others. */

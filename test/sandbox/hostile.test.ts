@@ -382,8 +382,8 @@ describe("large payloads", () => {
       "  time: new Date(row.sent_at * 1000).toISOString(), properties: { message_id: row.message_id } })), total: rows.length };",
     ].join("\n");
     const result = await hostile(code, {}, payload);
+    // Succeeding at all means it finished within the default 1 s limit.
     expect(outputOf(result)).toMatchObject({ total: 3000, events: [{ external_id: "123", properties: { message_id: "msg_1" } }, {}, {}] });
-    expect(result.stats.durationMs).toBeLessThan(1000);
   });
 
   describe("a 1 MB payload nested 500 deep", () => {

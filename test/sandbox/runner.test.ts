@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSnippetRunner, runSnippet, type RunOptions, type RunResult, type SnippetRunner } from "../../sandbox";
 import { runnerSandboxModule } from "../../sandbox/runner";
+import { readFixtures } from "../../build/fixtures";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const REGAL_FIXTURES = join(ROOT, "test", "fixtures", "regal");
 const MiB = 1024 * 1024;
 
 /** Everything but the timings and heap counts, which differ by design. */
@@ -25,13 +25,12 @@ afterEach(() => {
 });
 
 describe("a runner gives runSnippet's results", () => {
-  const events = readdirSync(REGAL_FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const fixtures = readFixtures(ROOT, { source: "regal" });
+  const events = [...new Set(fixtures.map((fixture) => fixture.event))];
 
-  it.each(events.map((event) => event.name))("for every Regal fixture of %s, twice over", async (event) => {
+  it.each(events)("for every Regal fixture of %s, twice over", async (event) => {
     const code = readFileSync(join(ROOT, "dist", "regal", `${event}.js`), "utf8");
-    const cases = readdirSync(join(REGAL_FIXTURES, event))
-      .filter((file) => file.endsWith(".json"))
-      .map((file) => JSON.parse(readFileSync(join(REGAL_FIXTURES, event, file), "utf8")) as { payload: unknown; headers?: Record<string, string> });
+    const cases = fixtures.filter((fixture) => fixture.event === event).map((fixture) => fixture.data);
     expect(cases.length).toBeGreaterThan(0);
     const runner = await openRunner(code);
     const fresh = await Promise.all(cases.map((fixture) => runSnippet(code, fixture.payload, { headers: fixture.headers })));
@@ -198,23 +197,3 @@ describe("recovery", () => {
   });
 });
 
-it("runs much faster than a fresh runtime per run", async () => {
-  const code = readFileSync(join(ROOT, "dist", "regal", "call.completed.js"), "utf8");
-  const fixture = join(REGAL_FIXTURES, "call.completed", "regal-documented.json");
-  const { payload } = JSON.parse(readFileSync(fixture, "utf8")) as { payload: unknown };
-  const runner = await openRunner(code);
-  const median = async (run: () => Promise<RunResult>, times: number): Promise<number> => {
-    const durations: number[] = [];
-    for (let i = 0; i < times; i++) {
-      const started = performance.now();
-      expect((await run()).ok).toBe(true);
-      durations.push(performance.now() - started);
-    }
-    return durations.sort((a, b) => a - b)[times >> 1]!;
-  };
-  await median(() => runner.run(payload), 20);
-  const fresh = await median(() => runSnippet(code, payload), 40);
-  const reused = await median(() => runner.run(payload), 200);
-  // Measured about 4 ms against 0.3 ms; a runner that recompiled per run would be near 1.
-  expect(reused).toBeLessThan(fresh / 3);
-});
