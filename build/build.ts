@@ -1,11 +1,13 @@
-import { createBundler, entryKey } from "./bundle";
+import { createBundler, type Bundler } from "./bundle";
 import { compileTransforms } from "./compile";
 import { distFiles, placeholderWarnings } from "./dist-files";
+import { planSnippets, type SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
-import { discoverEntries, displayPath, type Project } from "./project";
+import { discoverSources, displayPath, type Project } from "./project";
 import { loadSettings } from "./settings";
-import { buildSnippet, packageVersion, type BuiltSnippet } from "./snippet";
+import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } from "./snippet";
 import { formatFinding, runStaticChecks } from "./static-checks";
+import { snippetEntry, snippetSettings } from "./virtual-modules";
 
 export type { BuiltSnippet };
 
@@ -26,15 +28,25 @@ export interface BuildOutput {
 export async function buildProject(project: Project, options: BuildOptions = {}): Promise<BuildOutput> {
   const findings = runStaticChecks(project);
   if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
-  const entries = discoverEntries(project);
-  if (entries.length === 0) throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
+  const sources = discoverSources(project);
+  if (!sources.some((source) => source.events.length > 0)) {
+    throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
+  }
   const bundle = createBundler(project, compileTransforms(project));
   const settings = await loadSettings(project, bundle);
-  const context = { project, settings, packageVersion: packageVersion(project), minify: options.minify === true };
+  const plans = await planSnippets(project, sources, settings, bundle);
+  const context = { project, packageVersion: packageVersion(project), minify: options.minify === true };
 
   const snippets: BuiltSnippet[] = [];
-  for (const entry of entries) snippets.push(await buildSnippet(context, entry, (await bundle(entryKey(entry))).code));
+  for (const plan of plans) snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);
-  return { snippets, files: distFiles(project, snippets, settings), warnings };
+  return { snippets, files: distFiles(project, snippets), warnings };
+}
+
+/** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */
+export async function bundleSnippet(context: SnippetContext, bundle: Bundler, plan: SnippetPlan): Promise<{ snippet: BuiltSnippet; modules: readonly string[] }> {
+  const entry = snippetEntry(plan, snippetSettings(plan));
+  const bundled = await bundle(entry.key, entry.modules);
+  return { snippet: await buildSnippet(context, plan, bundled.code), modules: bundled.modules };
 }

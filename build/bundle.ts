@@ -1,8 +1,9 @@
 import { posix } from "node:path";
 import { rollup, type Plugin, type RollupCache } from "rollup";
 import { BuildError } from "./problems";
-import type { Entry, Project } from "./project";
+import type { Project } from "./project";
 import { moduleKey, type EmittedModules } from "./typescript-program";
+import { isGenerated, type GeneratedModules } from "./virtual-modules";
 
 /** One transform bundled with everything it imports, still an ES module. */
 export interface BundledModule {
@@ -12,14 +13,10 @@ export interface BundledModule {
 }
 
 export interface Bundler {
-  /** Bundles the module with this key ("transforms/regal/call.completed.js"). */
-  (key: string): Promise<BundledModule>;
+  /** Bundles the module with this key, compiled ("transforms/regal/lib/envelope.js") or among `generated`. */
+  (key: string, generated?: GeneratedModules): Promise<BundledModule>;
   /** Rollup's cache after the latest bundle, to hand to the next bundler. */
   readonly cache: () => RollupCache | undefined;
-}
-
-export function entryKey(entry: Entry): string {
-  return `transforms/${entry.id}.js`;
 }
 
 /**
@@ -29,11 +26,11 @@ export function entryKey(entry: Entry): string {
  */
 export function createBundler(project: Project, modules: EmittedModules, initialCache?: RollupCache): Bundler {
   let cache = initialCache;
-  const plugin = inMemory(modules, moduleKey(project, project.settingsFile));
-  const bundleModule = async (key: string): Promise<BundledModule> => {
+  const settingsKey = moduleKey(project, project.settingsFile);
+  const bundleModule = async (key: string, generated: GeneratedModules = new Map()): Promise<BundledModule> => {
     const bundle = await rollup({
-      input: `/${key}`,
-      plugins: [plugin],
+      input: isGenerated(key) ? key : `/${key}`,
+      plugins: [inMemory(modules, generated, settingsKey)],
       cache,
       onLog(level, log, forward) {
         if (level === "warn") throw new BuildError(`${key}: ${log.message}`);
@@ -47,7 +44,8 @@ export function createBundler(project: Project, modules: EmittedModules, initial
       if (rest.length > 0 || chunk.imports.length > 0) {
         throw new BuildError(`${key}: the bundle is not self-contained (imports ${chunk.imports.join(", ")})`);
       }
-      return { code: chunk.code, modules: (bundle.cache?.modules ?? []).map((module) => module.id.slice(1)) };
+      const read = (bundle.cache?.modules ?? []).map((module) => module.id).filter((id) => !isGenerated(id));
+      return { code: chunk.code, modules: read.map((id) => id.slice(1)) };
     } finally {
       await bundle.close();
     }
@@ -60,20 +58,21 @@ export function createBundler(project: Project, modules: EmittedModules, initial
  * lib/regal/index.js), and the workspace settings module to whichever file
  * the build was given (`--settings`).
  */
-function inMemory(modules: EmittedModules, settingsKey: string): Plugin {
+function inMemory(modules: EmittedModules, generated: GeneratedModules, settingsKey: string): Plugin {
   const alias = (key: string) => (key === "transforms/settings.js" ? settingsKey : key);
   return {
-    name: "bdt-compiled-modules",
+    name: "bdt-modules",
     resolveId(source, importer) {
-      if (!importer) return source;
+      if (!importer || generated.has(source)) return source;
+      if (source.startsWith("/")) return source;
       if (!source.startsWith(".")) return null;
       const base = posix.join(posix.dirname(importer), source).slice(1);
       const found = [`${base}.js`, `${base}/index.js`, base].map(alias).find((key) => modules.has(key));
       return found === undefined ? null : `/${found}`;
     },
     load(id) {
-      const code = modules.get(id.slice(1));
-      if (code === undefined) throw new BuildError(`no compiled module for ${id.slice(1)}`);
+      const code = generated.get(id) ?? modules.get(id.slice(1));
+      if (code === undefined) throw new BuildError(`no compiled module for ${id.slice(1)}: is it under transforms/?`);
       return code;
     },
   };

@@ -6,7 +6,7 @@ import { findPlaceholders } from "./settings";
 import type { BuiltSnippet } from "./snippet";
 
 /** Every file of dist/ for these snippets, by path relative to dist/: snippets, manifest, mapping tables. */
-export function distFiles(project: Project, snippets: readonly BuiltSnippet[], settings: Settings): Map<string, string> {
+export function distFiles(project: Project, snippets: readonly BuiltSnippet[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const snippet of snippets) {
     files.set(snippet.file, snippet.code);
@@ -15,7 +15,7 @@ export function distFiles(project: Project, snippets: readonly BuiltSnippet[], s
   files.set("manifest.json", manifest(snippets));
   for (const source of new Set(snippets.map((snippet) => snippet.meta.source))) {
     const ofSource = snippets.filter((snippet) => snippet.meta.source === source);
-    files.set(`${source}/README.md`, mappingTable(source, ofSource, settings, displayPath(project, project.settingsFile)));
+    files.set(`${source}/README.md`, mappingTable(ofSource, displayPath(project, project.settingsFile)));
   }
   return files;
 }

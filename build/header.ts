@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import type { SnippetMeta } from "./metadata";
+import type { SnippetPlan } from "./plan";
 
 export interface HeaderFacts {
-  readonly id: string;
-  readonly sourceFile: string;
+  readonly plan: SnippetPlan;
   readonly settingsFile: string;
+  /** The settings the snippet inlines, as it inlines them. */
   readonly settings: Record<string, unknown>;
   readonly packageVersion: string;
-  readonly meta: SnippetMeta;
 }
 
 export function sha256(text: string): string {
@@ -20,19 +19,19 @@ export function sha256(text: string): string {
  * shows up as a mismatch against dist/.
  */
 export function withHeader(facts: HeaderFacts, body: string): string {
-  const { meta } = facts;
-  const settingsLines = Object.entries(facts.settings).map(([key, value]) => `//   ${key}: ${JSON.stringify(value)}`);
+  const { plan } = facts;
+  const events = plan.events.map((event) => event.event);
   const lines = [
-    meta.events.length === 1
-      ? `// ${facts.id}: Braze Data Transformation for ${meta.source} "${meta.events[0]}"`
-      : `// ${facts.id}: Braze Data Transformation routing ${meta.events.length} ${meta.source} events on payload.name:`,
-    ...(meta.events.length === 1 ? [] : wrap(meta.events, "//   ")),
-    `// Destination: ${meta.destination}`,
-    ...(meta.events.length === 1 ? writesLines(meta) : []),
+    plan.router
+      ? `// ${plan.id}: Braze Data Transformation routing ${events.length} ${plan.source.id} events on payload.${plan.source.eventField}:`
+      : `// ${plan.id}: Braze Data Transformation for ${plan.source.id} "${events[0]}"`,
+    ...(plan.router ? wrap(events, "//   ") : []),
+    `// Destination: ${plan.destination}`,
+    ...(plan.router ? [] : [writesLine(plan)]),
     `// Settings baked in from ${facts.settingsFile}:`,
-    ...(settingsLines.length > 0 ? settingsLines : ["//   (none)"]),
+    ...settingsLines(facts.settings),
     `// braze-transforms ${facts.packageVersion}, code sha256 ${sha256(body).slice(0, 16)}`,
-    `// Generated from ${facts.sourceFile}: edit that file, not this one.`,
+    `// Generated from ${plan.sourceFile}: edit that, not this file.`,
     `// Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.`,
   ];
   return `${lines.join("\n")}\n\n${body}`;
@@ -40,13 +39,22 @@ export function withHeader(facts: HeaderFacts, body: string): string {
 
 /** The minified variant keeps one line saying what it is and where it comes from. */
 export function withShortHeader(facts: HeaderFacts, body: string): string {
-  return `// ${facts.id} (${facts.meta.destination}), braze-transforms ${facts.packageVersion}, generated from ${facts.sourceFile}\n${body}`;
+  return `// ${facts.plan.id} (${facts.plan.destination}), braze-transforms ${facts.packageVersion}, generated from ${facts.plan.sourceFile}\n${body}`;
 }
 
-function writesLines(meta: SnippetMeta): string[] {
-  const doc = meta.mapping[0]!;
-  const flag = doc.updateExistingOnly === undefined ? "" : ` (_update_existing_only ${doc.updateExistingOnly})`;
-  return [`// Writes: ${doc.writes.join("; ")}${flag}`];
+function writesLine(plan: SnippetPlan): string {
+  const event = plan.events[0]!;
+  const update = event.settings.updateExistingOnly;
+  return `// Writes: ${event.description.writes.join("; ")}${update === undefined ? "" : ` (_update_existing_only ${update})`}`;
+}
+
+function settingsLines(settings: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(settings)) {
+    if (key !== "events" || typeof value !== "object" || value === null) lines.push(`//   ${key}: ${JSON.stringify(value)}`);
+    else for (const [event, own] of Object.entries(value)) lines.push(`//   events["${event}"]: ${JSON.stringify(own)}`);
+  }
+  return lines.length > 0 ? lines : ["//   (none)"];
 }
 
 /** Comma-separated items on lines of at most 100 characters. */

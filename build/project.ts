@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { BuildError } from "./problems";
 
 /** Where a project's sources and outputs live; tests point this at a scratch copy. */
 export interface Project {
@@ -7,6 +8,8 @@ export interface Project {
   readonly transformsDir: string;
   readonly distDir: string;
   readonly settingsFile: string;
+  /** Braze's documented limits, the one module outside transforms/ that snippets inline. */
+  readonly limitsFile: string;
 }
 
 export function projectAt(root: string, settingsFile?: string): Project {
@@ -16,6 +19,7 @@ export function projectAt(root: string, settingsFile?: string): Project {
     transformsDir,
     distDir: join(root, "dist"),
     settingsFile: settingsFile ? resolve(root, settingsFile) : join(transformsDir, "settings.ts"),
+    limitsFile: join(root, "contract", "limits.ts"),
   };
 }
 
@@ -24,26 +28,44 @@ export function displayPath(project: Project, file: string): string {
   return relative(project.root, file).split(sep).join("/");
 }
 
-/** One transform module: `transforms/<source>/<name>.ts` builds `dist/<source>/<name>.js`. */
-export interface Entry {
-  readonly id: string;
-  readonly source: string;
+/** One event module: `transforms/<source>/<event>.ts`. */
+export interface EventModule {
+  readonly event: string;
   readonly file: string;
 }
 
-const SHARED_DIRS = new Set(["lib"]);
+/** A source folder: its envelope reader (`lib/envelope.ts`) and one module per event. */
+export interface SourceDir {
+  readonly id: string;
+  readonly dir: string;
+  readonly envelopeFile: string;
+  readonly events: readonly EventModule[];
+}
 
-export function discoverEntries(project: Project): Entry[] {
-  const entries: Entry[] = [];
-  for (const source of sortedNames(project.transformsDir)) {
-    const dir = join(project.transformsDir, source);
-    if (SHARED_DIRS.has(source) || !statSync(dir).isDirectory()) continue;
-    for (const name of sortedNames(dir)) {
-      if (!name.endsWith(".ts") || name.endsWith(".d.ts") || name.endsWith(".test.ts")) continue;
-      entries.push({ id: `${source}/${name.slice(0, -3)}`, source, file: join(dir, name) });
-    }
-  }
-  return entries;
+/** Where a source keeps its envelope reader and other plumbing, beside its event modules. */
+export const SOURCE_LIB = "lib";
+const SHARED_DIR = "lib";
+
+/** Every source folder under transforms/, in name order; a folder without an envelope reader is an error. */
+export function discoverSources(project: Project): SourceDir[] {
+  return sortedNames(project.transformsDir)
+    .filter((name) => name !== SHARED_DIR && statSync(join(project.transformsDir, name)).isDirectory())
+    .map((id) => {
+      const dir = join(project.transformsDir, id);
+      const envelopeFile = join(dir, SOURCE_LIB, "envelope.ts");
+      if (!existsSync(envelopeFile)) {
+        throw new BuildError(`${displayPath(project, dir)}/ has no ${SOURCE_LIB}/envelope.ts: every source needs its envelope reader (see README, "Add a source")`);
+      }
+      const events = sortedNames(dir)
+        .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts"))
+        .map((name) => ({ event: name.slice(0, -".ts".length), file: join(dir, name) }));
+      return { id, dir, envelopeFile, events };
+    });
+}
+
+/** Whether a path is a module of the transforms program that a snippet may run: transforms/, the settings, Braze's limits. */
+export function isSnippetModule(project: Project, file: string): boolean {
+  return file.startsWith(project.transformsDir + sep) || file === project.settingsFile || file === project.limitsFile;
 }
 
 function sortedNames(dir: string): string[] {

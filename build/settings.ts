@@ -1,3 +1,6 @@
+import { runInNewContext } from "node:vm";
+import { parseAst } from "rollup/parseAst";
+import type { AstNode } from "./ast";
 import { PLACEHOLDER_PREFIX, type Settings } from "../transforms/lib/settings";
 import { evaluateModule } from "./evaluate";
 import { splitDefaultExport } from "./function-body";
@@ -11,23 +14,25 @@ export async function loadSettings(project: Project, bundle: Bundler): Promise<S
   return evaluateModule(module, module.transformName) as Settings;
 }
 
+
 /**
- * The settings a snippet embeds: rollup keeps only the settings properties a
- * snippet reads, so a top-level key baked in appears in its code; of the
- * per-event settings, those of the events it handles that have any.
+ * The settings a bundled snippet inlines, read back from its code: the
+ * bundler keeps only the parts the snippet reads, so this is exactly what
+ * ships (the generated settings module is the `settings` object).
  */
-export function settingsBakedIn(settings: Settings, events: readonly string[], code: string): Record<string, unknown> {
-  const baked: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(settings)) {
-    if (key === "events") {
-      const own = events.filter((event) => settings.events[event] !== undefined);
-      for (const event of own) baked[`events["${event}"]`] = settings.events[event];
-      if (own.length < events.length) baked[own.length === 0 ? "events" : "other events"] = "documented defaults";
-    } else if (new RegExp(`\\b${key}\\b`).test(code)) {
-      baked[key] = value;
+export function inlinedSettings(code: string): Record<string, unknown> {
+  const program = parseAst(code) as unknown as { body: AstNode[] };
+  for (const statement of program.body) {
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations as AstNode[]) {
+      const id = declarator.id as AstNode & { name?: string };
+      const init = declarator.init as AstNode | null;
+      if (init && init.type === "ObjectExpression" && /^settings(\$\d+)?$/.test(id.name ?? "")) {
+        return runInNewContext(`(${code.slice(init.start, init.end)})`, {}) as Record<string, unknown>;
+      }
     }
   }
-  return baked;
+  return {};
 }
 
 export interface Placeholder {

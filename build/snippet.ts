@@ -1,19 +1,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Settings } from "../transforms/lib/settings";
+import type { Destination } from "../contract/schema";
 import { functionBody, splitDefaultExport } from "./function-body";
 import { withHeader, withShortHeader, type HeaderFacts } from "./header";
-import { readMeta, type SnippetMeta } from "./metadata";
 import { minifySnippet } from "./minify";
+import type { SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
-import { displayPath, type Entry, type Project } from "./project";
-import { settingsBakedIn } from "./settings";
+import { displayPath, type Project } from "./project";
+import { inlinedSettings } from "./settings";
+import { collapseEmptyObjects } from "./tidy";
 import { snippetProblems } from "./verify-snippet";
+
+/** What the manifest says of a snippet. */
+export interface SnippetMeta {
+  readonly source: string;
+  readonly events: readonly string[];
+  readonly destination: Destination;
+}
 
 export interface BuiltSnippet {
   readonly id: string;
   readonly file: string;
   readonly meta: SnippetMeta;
+  readonly plan: SnippetPlan;
   readonly code: string;
   /** The `--min` variant, when asked for. */
   readonly minified?: string;
@@ -22,29 +31,26 @@ export interface BuiltSnippet {
 /** What every snippet of one build shares. */
 export interface SnippetContext {
   readonly project: Project;
-  readonly settings: Settings;
   readonly packageVersion: string;
   readonly minify: boolean;
 }
 
-/** One entry's bundled module made into the paste-ready snippet: checked, described, headed. */
-export async function buildSnippet(context: SnippetContext, entry: Entry, moduleCode: string): Promise<BuiltSnippet> {
+/** One plan's bundled module made into the paste-ready snippet: checked and headed. */
+export async function buildSnippet(context: SnippetContext, plan: SnippetPlan, moduleCode: string): Promise<BuiltSnippet> {
   const { project } = context;
-  const module = splitDefaultExport(entry.id, moduleCode);
-  const meta = readMeta(entry, module);
-  const body = functionBody(module);
+  const module = splitDefaultExport(plan.id, moduleCode);
+  const body = collapseEmptyObjects(functionBody(module));
   const problems = snippetProblems(body);
-  if (problems.length > 0) throw new BuildError(`${entry.id}: the snippet would not run in Braze`, problems);
+  if (problems.length > 0) throw new BuildError(`${plan.id}: the snippet would not run in Braze`, problems);
   const facts: HeaderFacts = {
-    id: entry.id,
-    sourceFile: displayPath(project, entry.file),
+    plan,
     settingsFile: displayPath(project, project.settingsFile),
-    settings: settingsBakedIn(context.settings, meta.events, module.definitions),
+    settings: inlinedSettings(module.definitions),
     packageVersion: context.packageVersion,
-    meta,
   };
-  const minified = context.minify ? withShortHeader(facts, await minifySnippet(entry.id, body)) : undefined;
-  return { id: entry.id, file: `${entry.id}.js`, meta, code: withHeader(facts, body), minified };
+  const minified = context.minify ? withShortHeader(facts, await minifySnippet(plan.id, body)) : undefined;
+  const meta = { source: plan.source.id, events: plan.events.map((event) => event.event), destination: plan.destination };
+  return { id: plan.id, file: `${plan.id}.js`, meta, plan, code: withHeader(facts, body), minified };
 }
 
 export function packageVersion(project: Project): string {

@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { FileSystemRefreshResult, Node, Project as MorphProject, SyntaxKind, type SourceFile } from "ts-morph";
-import { displayPath, type Project } from "./project";
+import { displayPath, isSnippetModule, type Project } from "./project";
 
 /*
  * What a snippet cannot do in Braze (no modules, network, timers, async, host
@@ -48,7 +48,7 @@ export function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line}:${finding.column} ${finding.reason}`;
 }
 
-/** Every finding in the transforms and the settings file, in file and position order. */
+/** Every finding in the transforms, the settings file and Braze's limits, in file and position order. */
 export function runStaticChecks(project: Project): Finding[] {
   return createStaticChecker(project).findings();
 }
@@ -58,6 +58,7 @@ export function createStaticChecker(project: Project) {
   const morph = new MorphProject({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   morph.addSourceFilesAtPaths([`${project.transformsDir}/**/*.ts`, `!${project.transformsDir}/**/*.d.ts`]);
   morph.addSourceFileAtPath(project.settingsFile);
+  morph.addSourceFileAtPath(project.limitsFile);
   const byFile = new Map(morph.getSourceFiles().map((file) => [file.getFilePath() as string, checkFile(project, file)]));
   return {
     findings: (): Finding[] => [...byFile.keys()].sort((a, b) => a.localeCompare(b)).flatMap((file) => byFile.get(file)!),
@@ -93,8 +94,9 @@ function moduleReason(project: Project, file: SourceFile, node: Node): string | 
     return `imports "${specifier}": a snippet cannot load packages or Node built-ins, only modules in transforms/`;
   }
   const target = resolve(dirname(file.getFilePath()), specifier);
-  const inside = target.startsWith(project.transformsDir + "/") || target === project.settingsFile.replace(/\.ts$/, "");
-  return inside ? undefined : `imports "${specifier}" from outside transforms/: only type imports may reach outside`;
+  return isSnippetModule(project, `${target}.ts`) || isSnippetModule(project, target)
+    ? undefined
+    : `imports "${specifier}" from outside transforms/: only type imports may reach outside (and contract/limits, Braze's rules)`;
 }
 
 /** Type-only imports are erased from the output, so they may come from anywhere. */

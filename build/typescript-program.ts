@@ -79,7 +79,8 @@ function readConfig(project: Project): { rootNames: string[]; options: ts.Compil
     noEmitOnError: false,
     declaration: false,
     sourceMap: false,
-    removeComments: false,
+    // A comment or a type changes nothing that runs, so it must change nothing in dist/.
+    removeComments: true,
     rootDir: project.root,
     // Never written: emit goes through a callback, this only names the outputs.
     outDir: project.root,

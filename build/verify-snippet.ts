@@ -1,6 +1,5 @@
 import { parseAst } from "rollup/parseAst";
-
-type Node = { type: string; start: number; [key: string]: unknown };
+import { walk, type AstNode as Node } from "./ast";
 
 /** Syntax newer than ES2018, or module syntax, that a pasted snippet must not contain. */
 const FORBIDDEN: Record<string, (node: Node) => string | undefined> = {
@@ -45,15 +44,6 @@ export function snippetProblems(code: string): string[] {
     problems.push("must end with exactly one top-level return");
   }
   return problems;
-}
-
-function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  for (const value of Object.values(node)) {
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === "object" && typeof (child as Node).type === "string") walk(child as Node, visit);
-    }
-  }
 }
 
 function lineOf(code: string, offset: number): string {

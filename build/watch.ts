@@ -1,14 +1,16 @@
 import { existsSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import type { Settings } from "../transforms/lib/settings";
-import { createBundler, entryKey } from "./bundle";
+import { bundleSnippet } from "./build";
+import { createBundler } from "./bundle";
 import { failOnTypeErrors } from "./compile";
 import { writeDist } from "./dist";
 import { distFiles, placeholderWarnings } from "./dist-files";
 import { fixtureVerdict } from "./fixture-verdict";
+import { planSnippets, type SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
-import { discoverEntries, type Entry, type Project } from "./project";
+import { discoverSources, type Project, type SourceDir } from "./project";
 import { loadSettings } from "./settings";
-import { buildSnippet, packageVersion, type BuiltSnippet } from "./snippet";
+import { packageVersion, type BuiltSnippet } from "./snippet";
 import { createStaticChecker, formatFinding } from "./static-checks";
 import { createTypeScriptProgram, moduleKey } from "./typescript-program";
 
@@ -63,8 +65,7 @@ export function watchProject(project: Project, output: WatchOutput): WatchHandle
     }, SETTLE_MS);
   };
   const rebuildAfter = async (changed: ReadonlySet<string>) => {
-    const entries = discoverEntries(project);
-    if (entries.map((entry) => entry.id).join() !== session.entries.map((entry) => entry.id).join()) {
+    if (layoutOf(discoverSources(project)) !== layoutOf(session.sources)) {
       output.out("transforms added or removed: starting afresh");
       session = newSession(project);
       await rebuild(project, session, output, notify);
@@ -93,12 +94,14 @@ export function watchProject(project: Project, output: WatchOutput): WatchHandle
 }
 
 interface Session {
-  readonly entries: readonly Entry[];
+  readonly sources: readonly SourceDir[];
   readonly program: ReturnType<typeof createTypeScriptProgram>;
   readonly checker: ReturnType<typeof createStaticChecker>;
   readonly snippets: Map<string, BuiltSnippet>;
   /** Per snippet, the module keys its last bundle read. */
   readonly reads: Map<string, readonly string[]>;
+  /** Per snippet, its last plan as JSON: a changed mapping or setting rebuilds it. */
+  readonly plans: Map<string, string>;
   modules: ReadonlyMap<string, string>;
   cache: Parameters<typeof createBundler>[2];
   settings: Settings | undefined;
@@ -107,11 +110,12 @@ interface Session {
 
 function newSession(project: Project): Session {
   return {
-    entries: discoverEntries(project),
+    sources: discoverSources(project),
     program: createTypeScriptProgram(project),
     checker: createStaticChecker(project),
     snippets: new Map(),
     reads: new Map(),
+    plans: new Map(),
     modules: new Map(),
     cache: undefined,
     settings: undefined,
@@ -160,8 +164,8 @@ async function writeRebuilt(
     notify({ rebuilt: [], written: [], failed: true });
     return;
   }
-  const snippets = session.entries.flatMap((entry) => session.snippets.get(entry.id) ?? []);
-  const { written } = writeDist(project, distFiles(project, snippets, session.settings!));
+  const snippets = [...session.snippets.values()];
+  const { written } = writeDist(project, distFiles(project, snippets));
   notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
   if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
   // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.
@@ -172,25 +176,36 @@ async function writeRebuilt(
   });
 }
 
-/** Rebundles the snippets whose last bundle read a changed module (all of them the first time). */
+/** Rebundles the snippets whose plan changed or whose last bundle read a changed module (all of them the first time). */
 async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<BuiltSnippet[]> {
   const bundle = createBundler(project, session.modules, session.cache);
   if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) session.settings = await loadSettings(project, bundle);
-  const context = { project, settings: session.settings, packageVersion: packageVersion(project), minify: false };
-  const affected = session.entries.filter((entry) => {
-    const reads = session.reads.get(entry.id);
-    return !reads || reads.some((key) => changed.has(key));
+  const context = { project, packageVersion: packageVersion(project), minify: false };
+  const plans = await planSnippets(project, session.sources, session.settings, bundle);
+  const affected = plans.filter((plan) => {
+    const reads = session.reads.get(plan.id);
+    return !reads || session.plans.get(plan.id) !== planJson(plan) || reads.some((key) => changed.has(key));
   });
   const rebuilt: BuiltSnippet[] = [];
-  for (const entry of affected) {
-    const bundled = await bundle(entryKey(entry));
-    const snippet = await buildSnippet(context, entry, bundled.code);
-    session.reads.set(entry.id, bundled.modules);
-    session.snippets.set(entry.id, snippet);
+  for (const plan of affected) {
+    const { snippet, modules } = await bundleSnippet(context, bundle, plan);
+    session.reads.set(plan.id, modules);
+    session.plans.set(plan.id, planJson(plan));
+    session.snippets.set(plan.id, snippet);
     rebuilt.push(snippet);
   }
+  for (const id of session.snippets.keys()) if (!plans.some((plan) => plan.id === id)) session.snippets.delete(id);
   session.cache = bundle.cache();
   return rebuilt;
+}
+
+function planJson(plan: SnippetPlan): string {
+  return JSON.stringify(plan);
+}
+
+/** Which sources and events exist: when it changes, the watch starts afresh. */
+function layoutOf(sources: readonly SourceDir[]): string {
+  return sources.map((source) => `${source.id}:${source.events.map((module) => module.event).join()}`).join(";");
 }
 
 function report(output: WatchOutput, error: unknown): void {

@@ -1,39 +1,46 @@
 /** Bodies of the /catalogs/{catalog_name}/items endpoints. */
 import { z } from "zod";
 import { describeValue } from "./describe";
+import {
+  CATALOG_ID_PATTERN,
+  CATALOG_KEY_FORBIDDEN,
+  MAX_CATALOG_DEPTH,
+  MAX_CATALOG_ID_CHARS,
+  MAX_CATALOG_ITEMS,
+  MAX_CATALOG_STRING_CHARS,
+} from "./limits";
 import { nestingDepth } from "./measure";
 import { formatPath } from "./path";
-import { charsOver, checkExtraKeys, despiteFieldProblems, isRecord, NestedKey } from "./shared";
+import { charsOver, checkExtraKeys, despiteFieldProblems, forbidCharacters, isRecord } from "./shared";
 
-const MAX_CATALOG_ITEMS = 50;
-const MAX_CATALOG_ID_CHARS = 250;
-const MAX_CATALOG_CHARS = 5000;
-const MAX_CATALOG_DEPTH = 50;
+/** Keys of item fields and of objects nested in them. */
+const CatalogKey = z.string().superRefine(forbidCharacters(CATALOG_KEY_FORBIDDEN));
 
 export type CatalogValue = string | number | boolean | null | CatalogValue[] | { [key: string]: CatalogValue };
 const CatalogValueSchema: z.ZodType<CatalogValue> = z.lazy(() =>
   z.union([
-    z.string().max(MAX_CATALOG_CHARS, { error: charsOver(MAX_CATALOG_CHARS) }),
+    z.string().max(MAX_CATALOG_STRING_CHARS, { error: charsOver(MAX_CATALOG_STRING_CHARS) }),
     z.number(),
     z.boolean(),
     z.null(),
     z.array(CatalogValueSchema),
-    z.record(NestedKey, CatalogValueSchema),
+    z.record(CatalogKey, CatalogValueSchema),
   ]),
 );
 
 const CatalogItemId = z
   .string()
-  .min(1)
+  // An empty id is only "empty", not also made of the wrong characters.
+  .min(1, { abort: true })
   .max(MAX_CATALOG_ID_CHARS, { error: charsOver(MAX_CATALOG_ID_CHARS) })
-  .regex(/^[A-Za-z0-9_-]*$/, {
+  .regex(CATALOG_ID_PATTERN, {
     error: (issue) => `${describeValue(issue.input)} may only contain letters, digits, "-" and "_"`,
   });
 
 export const CatalogItemSchema = z
   .object({ id: CatalogItemId })
   .catchall(CatalogValueSchema)
-  .superRefine(checkExtraKeys(["id"], NestedKey), despiteFieldProblems)
+  .superRefine(checkExtraKeys(["id"], CatalogKey), despiteFieldProblems)
   .superRefine((item, ctx) => {
     for (const [key, value] of Object.entries(item)) {
       const depth = nestingDepth(value);

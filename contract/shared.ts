@@ -20,11 +20,22 @@ export function charsOver(max: number) {
   return (issue: { input?: unknown }) => `${thousands(String(issue.input).length)} chars > ${thousands(max)}`;
 }
 
-/** Keys inside nested custom attributes and catalog items, where Braze reads "." and "$" as syntax. */
-export const NestedKey = z
-  .string()
-  .refine((key) => !key.includes("."), 'key must not contain "."')
-  .refine((key) => !key.includes("$"), 'key must not contain "$"');
+/** How a problem line names a character a key must not contain. */
+function characterName(char: string): string {
+  return /\s/.test(char) ? "whitespace" : JSON.stringify(char);
+}
+
+/**
+ * A rule for keys that must not contain the characters `forbidden` matches
+ * (one character class): one problem per kind of character found.
+ */
+export function forbidCharacters(forbidden: RegExp) {
+  const everywhere = new RegExp(forbidden.source, "g");
+  return (key: string, ctx: z.RefinementCtx) => {
+    const names = new Set((key.match(everywhere) ?? []).map(characterName));
+    for (const name of names) ctx.addIssue(`key must not contain ${name}`);
+  };
+}
 
 /**
  * A rule for the keys a catchall object holds beyond its known fields, which

@@ -1,16 +1,23 @@
 /** Body of POST /users/track: attributes, events and purchases. */
 import { z } from "zod";
 import { describeValue, thousands } from "./describe";
-import { jsonBytes } from "./measure";
-import { charsOver, checkExtraKeys, despiteFieldProblems, isRecord, NestedKey } from "./shared";
-
-const MAX_TRACK_OBJECTS = 75;
-const MAX_CHARS = 255;
-const MAX_NESTED_BYTES = 100 * 1024;
-const MAX_EVENT_PROPERTIES = 256;
-const RESERVED_PROPERTY_KEYS = ["time", "event_name"];
-/** Top-level keys of an object attribute value that Braze reads as update operators. */
-const OPERATOR_KEYS = ["inc", "add", "remove"];
+import {
+  CURRENCY_PATTERN,
+  E164_PATTERN,
+  EMAIL_PATTERN,
+  MAX_ARRAY_ATTRIBUTE_ITEMS,
+  MAX_EVENT_PROPERTIES,
+  MAX_EXTERNAL_ID_BYTES,
+  MAX_NESTED_BYTES,
+  MAX_PURCHASE_QUANTITY,
+  MAX_STRING_CHARS,
+  MAX_TRACK_OBJECTS,
+  NESTED_KEY_FORBIDDEN,
+  OPERATOR_KEYS,
+  RESERVED_PROPERTY_KEYS,
+} from "./limits";
+import { jsonBytes, utf8Bytes } from "./measure";
+import { charsOver, checkExtraKeys, despiteFieldProblems, forbidCharacters, isRecord } from "./shared";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false;
@@ -24,12 +31,16 @@ function countOf(value: unknown): number {
 
 // ---- keys --------------------------------------------------------------
 
-/** Names of event/purchase properties (at every depth) and of custom attributes. */
-const NameKey = z
+const BoundedKey = z
   .string()
   .min(1, "key must not be empty")
-  .max(MAX_CHARS, { error: (issue) => `key is ${charsOver(MAX_CHARS)(issue)}` })
-  .refine((key) => !key.startsWith("$"), 'key must not start with "$"');
+  .max(MAX_STRING_CHARS, { error: (issue) => `key is ${charsOver(MAX_STRING_CHARS)(issue)}` });
+
+/** Names of event/purchase properties (at every depth) and of custom attributes. */
+const NameKey = BoundedKey.refine((key) => !key.startsWith("$"), 'key must not start with "$"');
+
+/** Keys inside nested custom attributes: objects at any depth and objects in arrays. */
+const NestedKey = BoundedKey.superRefine(forbidCharacters(NESTED_KEY_FORBIDDEN));
 
 const TopLevelPropertyKey = NameKey.refine((key) => !RESERVED_PROPERTY_KEYS.includes(key), {
   error: (issue) => `key ${describeValue(issue.input)} is reserved by Braze`,
@@ -46,7 +57,7 @@ const IsoDatetime = z.iso.datetime({ offset: true });
 const Integer = z.int({
   error: (issue) => (issue.code === "invalid_type" ? `expected an integer, got ${describeValue(issue.input)}` : undefined),
 });
-const ShortString = z.string().max(MAX_CHARS, { error: charsOver(MAX_CHARS) });
+const ShortString = z.string().max(MAX_STRING_CHARS, { error: charsOver(MAX_STRING_CHARS) });
 
 /**
  * Braze's operator and marker objects (`{ inc }`, `{ $time }`, …) are told
@@ -87,8 +98,15 @@ export type EventProperties = z.infer<typeof EventPropertiesSchema>;
 const UserAliasSchema = z.strictObject({ alias_name: z.string().min(1), alias_label: z.string().min(1) });
 export type UserAlias = z.infer<typeof UserAliasSchema>;
 
+const ExternalId = z
+  .string()
+  .min(1)
+  .refine((id) => utf8Bytes(id) <= MAX_EXTERNAL_ID_BYTES, {
+    error: (issue) => `${thousands(utf8Bytes(String(issue.input)))} bytes > ${MAX_EXTERNAL_ID_BYTES} (Braze's user id limit)`,
+  });
+
 const identifierShape = {
-  external_id: z.string().min(1).exactOptional(),
+  external_id: ExternalId.exactOptional(),
   user_alias: UserAliasSchema.exactOptional(),
   braze_id: z.string().exactOptional(),
   email: z.string().exactOptional(),
@@ -99,9 +117,31 @@ const UserIdentifiersSchema = z.object(identifierShape);
 export type UserIdentifiers = z.infer<typeof UserIdentifiersSchema>;
 const IDENTIFIER_KEYS = Object.keys(identifierShape);
 
-function requireIdentifier(value: Record<string, unknown>, ctx: z.RefinementCtx) {
-  if (!IDENTIFIER_KEYS.some((key) => value[key] !== undefined)) {
+/** The form an email or phone number needs when it is what identifies the user. */
+const IDENTIFIER_FORMATS: Record<string, { pattern: RegExp; problem: string }> = {
+  email: { pattern: EMAIL_PATTERN, problem: "is not an e-mail address Braze would take as an identifier" },
+  phone: {
+    pattern: E164_PATTERN,
+    problem: "is not an E.164 phone number (+ and 7 to 15 digits), which the phone identifier needs",
+  },
+};
+
+/**
+ * The identifier is the first of IDENTIFIER_KEYS present. An email or phone
+ * number beside an earlier one is a mere profile field, so it is not held to
+ * the identifier's form.
+ */
+function checkIdentifier(value: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const identifier = IDENTIFIER_KEYS.find((key) => value[key] !== undefined);
+  if (identifier === undefined) {
     ctx.addIssue(`no identifier (needs one of ${IDENTIFIER_KEYS.join(", ")})`);
+    return;
+  }
+  const id = value[identifier];
+  const format = IDENTIFIER_FORMATS[identifier];
+  // A value that is not a string is already its field's problem.
+  if (format && typeof id === "string" && !format.pattern.test(id)) {
+    ctx.addIssue({ code: "custom", message: `${describeValue(id)} ${format.problem}`, path: [identifier], input: id });
   }
 }
 
@@ -121,22 +161,22 @@ export const EventObjectSchema = z
     time: IsoDatetime,
     properties: EventPropertiesSchema.exactOptional(),
   })
-  .superRefine(requireIdentifier, despiteFieldProblems);
+  .superRefine(checkIdentifier, despiteFieldProblems);
 export type EventObject = z.infer<typeof EventObjectSchema>;
 
 export const PurchaseObjectSchema = z
   .strictObject({
     ...trackedShape,
-    product_id: z.string().min(1).max(MAX_CHARS, { error: charsOver(MAX_CHARS) }),
-    currency: z.string().regex(/^[A-Z]{3}$/, {
+    product_id: z.string().min(1).max(MAX_STRING_CHARS, { error: charsOver(MAX_STRING_CHARS) }),
+    currency: z.string().regex(CURRENCY_PATTERN, {
       error: (issue) => `${describeValue(issue.input)} is not an ISO-4217 currency code (3 upper-case letters)`,
     }),
     price: z.number(),
-    quantity: Integer.min(1).max(100).exactOptional(),
+    quantity: Integer.min(1).max(MAX_PURCHASE_QUANTITY).exactOptional(),
     time: IsoDatetime,
     properties: EventPropertiesSchema.exactOptional(),
   })
-  .superRefine(requireIdentifier, despiteFieldProblems);
+  .superRefine(checkIdentifier, despiteFieldProblems);
 export type PurchaseObject = z.infer<typeof PurchaseObjectSchema>;
 
 // ---- attributes ---------------------------------------------------------------
@@ -182,6 +222,12 @@ const CustomAttributeValueSchema = z
     z.record(AttributeObjectKey, NestedAttributeValueSchema),
   ])
   .superRefine((value, ctx) => {
+    // Arrays of objects have no item cap. Checked here, not on the array
+    // option, where the union would report the value as not an array at all.
+    if (Array.isArray(value) && value.length > MAX_ARRAY_ATTRIBUTE_ITEMS && !value.every(isRecord)) {
+      const count = `${thousands(value.length)} items > ${MAX_ARRAY_ATTRIBUTE_ITEMS}`;
+      ctx.addIssue(`${count} (Braze's default array attribute length; it would cut the rest)`);
+    }
     const bytes = typeof value === "object" && value !== null ? jsonBytes(value) : 0;
     if (bytes > MAX_NESTED_BYTES) {
       ctx.addIssue(`${thousands(bytes)} bytes of JSON > ${thousands(MAX_NESTED_BYTES)} (100 KB)`);
@@ -219,7 +265,7 @@ export const AttributesObjectSchema = z
   .object(attributesShape)
   .catchall(CustomAttributeValueSchema)
   .superRefine(checkExtraKeys(Object.keys(attributesShape), NameKey), despiteFieldProblems)
-  .superRefine(requireIdentifier, despiteFieldProblems);
+  .superRefine(checkIdentifier, despiteFieldProblems);
 export type AttributesObject = z.infer<typeof AttributesObjectSchema>;
 
 export const UsersTrackRequestSchema = z

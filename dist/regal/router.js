@@ -11,29 +11,340 @@
 //   voicemail.transcript.available
 // Destination: POST /users/track
 // Settings baked in from transforms/settings.ts:
-//   identifierOrder: ["external_id","email","phone"]
-//   phoneIdentity: {"as":"user_alias","aliasLabel":"phone"}
+//   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
+//   events["call.analysis.available"]: {"brazeEventName":"Call Analysis Available","updateExistingOnly":false}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
+//   events["call.ivr.triggered"]: {"brazeEventName":"Call IVR Triggered","updateExistingOnly":false}
+//   events["call.placed"]: {"brazeEventName":"Call Placed","updateExistingOnly":false}
+//   events["call.recording.available"]: {"brazeEventName":"Call Recording Available","updateExistingOnly":false}
+//   events["call.transcript.available"]: {"brazeEventName":"Call Transcript Available","updateExistingOnly":false}
+//   events["call.wrapup"]: {"brazeEventName":"Call Wrapup","updateExistingOnly":false}
+//   events["cancel.all.automated.tasks"]: {"brazeEventName":"Cancel All Automated Tasks","updateExistingOnly":false}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
+//   events["contact.created"]: {"brazeEventName":"Contact Created","updateExistingOnly":false}
+//   events["contact.email.created"]: {"brazeEventName":"Contact Email Created","updateExistingOnly":false}
 //   events["contact.experiment.assigned"]: {"brazeEventName":"Contact Experiment Assigned","updateExistingOnly":false}
-//   events["contact.unsubscribed"]: {"updateExistingOnly":true,"trackEvent":false}
-//   other events: "documented defaults"
-// braze-transforms 0.1.0, code sha256 092be1bea9f3d9f1
-// Generated from transforms/regal/router.ts: edit that file, not this one.
+//   events["contact.phone.created"]: {"brazeEventName":"Contact Phone Created","updateExistingOnly":false}
+//   events["contact.subscribed"]: {"brazeEventName":"Contact Subscribed","updateExistingOnly":true,"trackEvent":true}
+//   events["contact.unsubscribed"]: {"brazeEventName":"Contact Unsubscribed","updateExistingOnly":true,"trackEvent":false}
+//   events["contacted.after.hours"]: {"brazeEventName":"Contacted After Hours","updateExistingOnly":false}
+//   events["custom.task.completed"]: {"brazeEventName":"Custom Task Completed","updateExistingOnly":false}
+//   events["email.conversation.completed"]: {"brazeEventName":"Email Conversation Completed","updateExistingOnly":false}
+//   events["email.received"]: {"brazeEventName":"Email Received","updateExistingOnly":false}
+//   events["email.sent"]: {"brazeEventName":"Email Sent","updateExistingOnly":false}
+//   events["mms.received"]: {"brazeEventName":"MMS Received","updateExistingOnly":false}
+//   events["mms.sent"]: {"brazeEventName":"MMS Sent","updateExistingOnly":false}
+//   events["object.attribute.edited"]: {"brazeEventName":"Object Attribute Edited","updateExistingOnly":false}
+//   events["object.created"]: {"brazeEventName":"Object Created","updateExistingOnly":false}
+//   events["scheduled.callback.requested"]: {"brazeEventName":"Scheduled Callback Requested","updateExistingOnly":false}
+//   events["scheduled.reminder.created"]: {"brazeEventName":"Scheduled Reminder Created","updateExistingOnly":false}
+//   events["sms.conversation.completed"]: {"brazeEventName":"SMS Conversation Completed","updateExistingOnly":false}
+//   events["sms.failed"]: {"brazeEventName":"SMS Failed","updateExistingOnly":false}
+//   events["sms.queued"]: {"brazeEventName":"SMS Queued","updateExistingOnly":false}
+//   events["sms.received"]: {"brazeEventName":"SMS Received","updateExistingOnly":false}
+//   events["sms.sent"]: {"brazeEventName":"SMS Sent","updateExistingOnly":false}
+//   events["sms.undelivered"]: {"brazeEventName":"SMS Undelivered","updateExistingOnly":false}
+//   events["task.canceled"]: {"brazeEventName":"Task Canceled","updateExistingOnly":false}
+//   events["task.created"]: {"brazeEventName":"Task Created","updateExistingOnly":false}
+//   events["task.reservation.accepted"]: {"brazeEventName":"Task Reservation Accepted","updateExistingOnly":false}
+//   events["task.reservation.created"]: {"brazeEventName":"Task Reservation Created","updateExistingOnly":false}
+//   events["voicemail.completed"]: {"brazeEventName":"Voicemail Completed","updateExistingOnly":false}
+//   events["voicemail.recording.available"]: {"brazeEventName":"Voicemail Recording Available","updateExistingOnly":false}
+//   events["voicemail.transcript.available"]: {"brazeEventName":"Voicemail Transcript Available","updateExistingOnly":false}
+// braze-transforms 0.1.0, code sha256 e1cd5435607e345e
+// Generated from transforms/regal/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
-/** Readers that never throw on a missing or oddly typed field. */
+var call_analysis_available = {};
+
+var call_completed = {};
+
+var call_ivr_triggered = {};
+
+var call_placed = {};
+
+var call_recording_available = {};
+
+var call_transcript_available = {};
+
+var call_wrapup = {};
+
+var cancel_all_automated_tasks = {};
+
+var contact_attribute_edited = {
+    changes: {
+        from: "changes",
+        newValue: "new_value",
+        nested: ["custom_properties"],
+        rename: { firstName: "first_name", lastName: "last_name" },
+    },
+};
+
+var contact_created = {
+    attributes: {
+        first_name: "firstName",
+        last_name: "lastName",
+        email: "email",
+        phone: "contactPhone",
+    },
+    otherPropertiesAsAttributes: true,
+};
+
+var contact_email_created = {
+    attributes: {
+        first_name: "firstName",
+        last_name: "lastName",
+        email: { from: "new_email_properties.email", when: "new_email_properties.isPrimary" },
+    },
+};
+
+var contact_experiment_assigned = {};
+
+var contact_phone_created = {
+    attributes: {
+        first_name: "firstName",
+        last_name: "lastName",
+        phone: { from: "contactPhone", when: "isPrimary" },
+    },
+};
+
+var contact_subscribed = {
+    state: "subscribed",
+    channelFrom: "channel",
+};
+
+var contact_unsubscribed = {
+    state: "unsubscribed",
+    channelFrom: "channel",
+};
+
+var contacted_after_hours = {};
+
+var custom_task_completed = {};
+
+var email_conversation_completed = {};
+
+var email_received = {};
+
+var email_sent = {};
+
+var mms_received = {};
+
+var mms_sent = {};
+
+var object_attribute_edited = {};
+
+var object_created = {};
+
+var scheduled_callback_requested = {};
+
+var scheduled_reminder_created = {};
+
+var sms_conversation_completed = {};
+
+var sms_failed = {};
+
+var sms_queued = {};
+
+var sms_received = {};
+
+var sms_sent = {};
+
+var sms_undelivered = {};
+
+var task_canceled = {};
+
+var task_created = {};
+
+var task_reservation_accepted = {};
+
+var task_reservation_created = {};
+
+var voicemail_completed = {};
+
+var voicemail_recording_available = {};
+
+var voicemail_transcript_available = {};
+
+var settings = {
+  identity: {
+    identifierOrder: ["external_id", "email", "phone"],
+    phoneIdentity: {
+      as: "user_alias",
+      aliasLabel: "phone",
+    },
+  },
+  subscriptionGroups: {
+    voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
+    sms: "YOUR SMS SUBSCRIPTION GROUP ID",
+  },
+  events: {
+    "call.analysis.available": {
+      brazeEventName: "Call Analysis Available",
+      updateExistingOnly: false,
+    },
+    "call.completed": {
+      brazeEventName: "Call Completed",
+      updateExistingOnly: false,
+    },
+    "call.ivr.triggered": {
+      brazeEventName: "Call IVR Triggered",
+      updateExistingOnly: false,
+    },
+    "call.placed": {
+      brazeEventName: "Call Placed",
+      updateExistingOnly: false,
+    },
+    "call.recording.available": {
+      brazeEventName: "Call Recording Available",
+      updateExistingOnly: false,
+    },
+    "call.transcript.available": {
+      brazeEventName: "Call Transcript Available",
+      updateExistingOnly: false,
+    },
+    "call.wrapup": {
+      brazeEventName: "Call Wrapup",
+      updateExistingOnly: false,
+    },
+    "cancel.all.automated.tasks": {
+      brazeEventName: "Cancel All Automated Tasks",
+      updateExistingOnly: false,
+    },
+    "contact.attribute.edited": {
+      updateExistingOnly: false,
+    },
+    "contact.created": {
+      brazeEventName: "Contact Created",
+      updateExistingOnly: false,
+    },
+    "contact.email.created": {
+      brazeEventName: "Contact Email Created",
+      updateExistingOnly: false,
+    },
+    "contact.experiment.assigned": {
+      brazeEventName: "Contact Experiment Assigned",
+      updateExistingOnly: false,
+    },
+    "contact.phone.created": {
+      brazeEventName: "Contact Phone Created",
+      updateExistingOnly: false,
+    },
+    "contact.subscribed": {
+      brazeEventName: "Contact Subscribed",
+      updateExistingOnly: true,
+      trackEvent: true,
+    },
+    "contact.unsubscribed": {
+      brazeEventName: "Contact Unsubscribed",
+      updateExistingOnly: true,
+      trackEvent: false,
+    },
+    "contacted.after.hours": {
+      brazeEventName: "Contacted After Hours",
+      updateExistingOnly: false,
+    },
+    "custom.task.completed": {
+      brazeEventName: "Custom Task Completed",
+      updateExistingOnly: false,
+    },
+    "email.conversation.completed": {
+      brazeEventName: "Email Conversation Completed",
+      updateExistingOnly: false,
+    },
+    "email.received": {
+      brazeEventName: "Email Received",
+      updateExistingOnly: false,
+    },
+    "email.sent": {
+      brazeEventName: "Email Sent",
+      updateExistingOnly: false,
+    },
+    "mms.received": {
+      brazeEventName: "MMS Received",
+      updateExistingOnly: false,
+    },
+    "mms.sent": {
+      brazeEventName: "MMS Sent",
+      updateExistingOnly: false,
+    },
+    "object.attribute.edited": {
+      brazeEventName: "Object Attribute Edited",
+      updateExistingOnly: false,
+    },
+    "object.created": {
+      brazeEventName: "Object Created",
+      updateExistingOnly: false,
+    },
+    "scheduled.callback.requested": {
+      brazeEventName: "Scheduled Callback Requested",
+      updateExistingOnly: false,
+    },
+    "scheduled.reminder.created": {
+      brazeEventName: "Scheduled Reminder Created",
+      updateExistingOnly: false,
+    },
+    "sms.conversation.completed": {
+      brazeEventName: "SMS Conversation Completed",
+      updateExistingOnly: false,
+    },
+    "sms.failed": {
+      brazeEventName: "SMS Failed",
+      updateExistingOnly: false,
+    },
+    "sms.queued": {
+      brazeEventName: "SMS Queued",
+      updateExistingOnly: false,
+    },
+    "sms.received": {
+      brazeEventName: "SMS Received",
+      updateExistingOnly: false,
+    },
+    "sms.sent": {
+      brazeEventName: "SMS Sent",
+      updateExistingOnly: false,
+    },
+    "sms.undelivered": {
+      brazeEventName: "SMS Undelivered",
+      updateExistingOnly: false,
+    },
+    "task.canceled": {
+      brazeEventName: "Task Canceled",
+      updateExistingOnly: false,
+    },
+    "task.created": {
+      brazeEventName: "Task Created",
+      updateExistingOnly: false,
+    },
+    "task.reservation.accepted": {
+      brazeEventName: "Task Reservation Accepted",
+      updateExistingOnly: false,
+    },
+    "task.reservation.created": {
+      brazeEventName: "Task Reservation Created",
+      updateExistingOnly: false,
+    },
+    "voicemail.completed": {
+      brazeEventName: "Voicemail Completed",
+      updateExistingOnly: false,
+    },
+    "voicemail.recording.available": {
+      brazeEventName: "Voicemail Recording Available",
+      updateExistingOnly: false,
+    },
+    "voicemail.transcript.available": {
+      brazeEventName: "Voicemail Transcript Available",
+      updateExistingOnly: false,
+    },
+  },
+};
+
 function asRecord(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value)
         ? value
         : undefined;
 }
-/**
- * A usable identifier-like string: trimmed, non-empty, not the literal "null"
- * Regal sometimes sends. Finite numbers are accepted as their decimal text
- * because ids arrive both as numbers and as numeric strings.
- */
 function readText(value) {
     if (typeof value === "number" && isFinite(value))
         return String(value);
@@ -42,7 +353,6 @@ function readText(value) {
     const text = value.trim();
     return text === "" || text === "null" || text === "undefined" ? undefined : text;
 }
-/** The first of `values` that `read` accepts. */
 function firstOf(values, read) {
     for (const value of values) {
         const found = read(value);
@@ -51,7 +361,6 @@ function firstOf(values, read) {
     }
     return undefined;
 }
-/** The value at a dotted path ("new_email_properties.email"), or undefined. */
 function readPath(record, path) {
     let value = record;
     for (const key of path.split(".")) {
@@ -63,10 +372,101 @@ function readPath(record, path) {
     return value;
 }
 
-/**
- * The table's attributes that the payload has a value for. A missing or null
- * source writes nothing: "unknown" must not clear what Braze already knows.
- */
+const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
+var source = {
+    name: "Regal",
+    eventField: "name",
+    eventOf: (body) => body.name,
+    read(body) {
+        const traits = asRecord(body.traits) || {};
+        const properties = asRecord(body.properties) || {};
+        return {
+            properties,
+            identity: {
+                external_id: [
+                    { field: "userId", value: body.userId },
+                    { field: "external_id", value: body.external_id },
+                ],
+                email: [
+                    { field: "traits.email", value: traits.email },
+                    { field: "contact_email", value: body.contact_email },
+                ],
+                phone: [
+                    { field: "traits.phone", value: traits.phone },
+                    { field: "contact_phone", value: body.contact_phone },
+                    { field: "properties.contact_phone", value: properties.contact_phone },
+                    { field: "properties.contactPhone", value: properties.contactPhone },
+                    { field: "properties.contact_number", value: properties.contact_number },
+                ],
+            },
+            times: [body.originalTimestamp, body.original_timestamp, body.created_at].concat(PROPERTY_TIMES.map((key) => properties[key])),
+        };
+    },
+    acronyms: ["sms", "mms", "ivr"],
+    connect: "In Regal, **Settings → Integrations → Reporting Webhooks → New Webhook**: paste the transformation's URL and select only the events that snippet handles.",
+};
+
+const MAX_STRING_CHARS = 255;
+const MAX_EVENT_PROPERTIES = 256;
+const MAX_NESTED_BYTES = 100 * 1024;
+const RESERVED_PROPERTY_KEYS = ["time", "event_name"];
+const OPERATOR_KEYS = ["inc", "add", "remove"];
+const NESTED_KEY_FORBIDDEN = /[\s.$]/;
+const MAX_ARRAY_ATTRIBUTE_ITEMS = 25;
+const MAX_EXTERNAL_ID_BYTES = 997;
+const EMAIL_PATTERN = /^[^\s@"'<>(),;:\\[\]]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+const LATEST_TIME_MS = Date.UTC(3000, 0, 1);
+
+const ORIGINAL_LENGTH_SUFFIX = "_original_length";
+function truncate(text, max = MAX_STRING_CHARS) {
+    if (text.length <= max)
+        return text;
+    const last = text.charCodeAt(max - 1);
+    return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+function freeKey(target, name) {
+    if (!Object.prototype.hasOwnProperty.call(target, name))
+        return name;
+    let n = 2;
+    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
+        n++;
+    return `${name}_${n}`;
+}
+function brazeKey(key, reserved) {
+    const trimmed = key.trim();
+    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
+    if (name === "")
+        return "_";
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+}
+function isLongText(value) {
+    return typeof value === "string" && value.length > MAX_STRING_CHARS;
+}
+function putLongText(target, key, text) {
+    target[key] = truncate(text);
+    putOriginalLength(target, key, text.length);
+}
+function putOriginalLength(target, key, length) {
+    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+}
+function isUnknown(value) {
+    return value === undefined || value === null || value === "null";
+}
+function scalarValue(value) {
+    if (typeof value === "string")
+        return value === "null" ? null : truncate(value);
+    if (typeof value === "number")
+        return isFinite(value) ? value : null;
+    if (typeof value === "boolean" || value === null || value === undefined)
+        return value === undefined ? null : value;
+    return truncate(String(value));
+}
+function jsonText(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text;
+}
+
 function tableAttributes(table, properties) {
     const attributes = {};
     for (const attribute of Object.keys(table)) {
@@ -74,38 +474,63 @@ function tableAttributes(table, properties) {
         if (typeof source !== "string" && readPath(properties, source.when) !== true)
             continue;
         const value = readPath(properties, typeof source === "string" ? source : source.from);
-        if (value !== undefined && value !== null)
+        if (!isUnknown(value))
             attributes[attribute] = value;
     }
     return attributes;
 }
-/** The top-level properties a table reads, so "every other property" can leave them out. */
 function tableFields(table) {
     return Object.keys(table).map((attribute) => {
         const source = table[attribute];
         return (typeof source === "string" ? source : source.from).split(".")[0];
     });
 }
-/** "first_name ← firstName, phone ← contactPhone (when isPrimary)" */
-function describeTable(table) {
-    return Object.keys(table)
-        .map((attribute) => {
-        const source = table[attribute];
-        return typeof source === "string" ? `${attribute} ← ${source}` : `${attribute} ← ${source.from} (when ${source.when})`;
-    })
-        .join(", ");
-}
 
-/**
- * Size of the value's JSON as UTF-8, which is how Braze counts its KB limits.
- * Counted by hand (TextEncoder is not in the ES2018 library transforms
- * compile against); a native regex drops the ASCII first, so the loop only
- * visits the other characters: a 1 MB payload is measured in one pass.
- */
+class TransformError extends Error {
+    constructor(name, message) {
+        super(message);
+        this.name = name;
+    }
+}
+function at(origin) {
+    return `${origin.source.name} ${origin.event}`;
+}
+class MissingIdentityError extends TransformError {
+    constructor(origin, lookedFor, what = "user identifier") {
+        super(MissingIdentityError.NAME, `${at(origin)}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
+    }
+}
+MissingIdentityError.NAME = "MissingIdentityError";
+function shown(value) {
+    return value === undefined ? "missing" : JSON.stringify(value);
+}
+class MisroutedEventError extends TransformError {
+    constructor(source, expected, received) {
+        const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
+        super(MisroutedEventError.NAME, `expected a ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+            `filter this ${source.name} webhook to the events this transformation handles`);
+    }
+}
+MisroutedEventError.NAME = "MisroutedEventError";
+class InvalidPayloadError extends TransformError {
+    constructor(where, problem) {
+        super(InvalidPayloadError.NAME, `${where}: ${problem}`);
+    }
+}
+InvalidPayloadError.NAME = "InvalidPayloadError";
+class UnmappedValueError extends TransformError {
+    constructor(origin, field, value, known) {
+        super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
+    }
+}
+UnmappedValueError.NAME = "UnmappedValueError";
+
 function jsonBytes(value) {
-    const json = JSON.stringify(value) || "";
-    const wide = json.replace(/[\u0000-\u007f]+/g, "");
-    let bytes = json.length - wide.length;
+    return utf8Bytes(JSON.stringify(value) || "");
+}
+function utf8Bytes(text) {
+    const wide = text.replace(/[\u0000-\u007f]+/g, "");
+    let bytes = text.length - wide.length;
     for (let i = 0; i < wide.length; i++) {
         const code = wide.charCodeAt(i);
         if (code < 0x800)
@@ -120,69 +545,186 @@ function jsonBytes(value) {
     return bytes;
 }
 
-/*
- * The primitives shared by the property and attribute policies
- * (properties.ts, attributes.ts), so both treat keys, long strings and
- * scalars the same way.
- */
-/** Braze's limit on string values and on key names, in UTF-16 code units. */
-const MAX_CHARS = 255;
-/** The sibling a truncated string gains: its full length, which also marks it as truncated. */
-const ORIGINAL_LENGTH_SUFFIX = "_original_length";
-/**
- * The first `max` characters, exactly, except that a surrogate pair is never
- * split: half an emoji is not valid Unicode and could fail the whole request.
- */
-function truncate(text, max = MAX_CHARS) {
-    if (text.length <= max)
-        return text;
-    const last = text.charCodeAt(max - 1);
-    return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+function resolveIdentity(origin, candidates, settings) {
+    for (const kind of settings.identifierOrder) {
+        for (const candidate of candidates[kind]) {
+            const value = readIdentifier(kind, candidate.value, settings.phoneIdentity);
+            if (value !== undefined)
+                return toIdentifier(kind, value, settings.phoneIdentity);
+        }
+    }
+    const lookedFor = settings.identifierOrder.map((kind) => candidates[kind].map((c) => c.field).join(" or "));
+    throw new MissingIdentityError(origin, lookedFor);
 }
-/** A key not yet used in `target`: `name`, else `name_2`, `name_3`, … */
-function freeKey(target, name) {
-    if (!Object.prototype.hasOwnProperty.call(target, name))
-        return name;
-    let n = 2;
-    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
-        n++;
-    return `${name}_${n}`;
+function readIdentifier(kind, value, phone) {
+    if (kind === "external_id")
+        return readExternalId(value);
+    return kind === "email" ? readEmail(value) : readPhone(value, phone);
 }
-/**
- * A source key as Braze takes it: surrounding spaces trimmed (Regal's
- * "callback_timestamp "), a leading "$" as "_", names in `reserved` prefixed
- * with "_", empty as "_", at most 255 characters.
- */
-function brazeKey(key, reserved) {
-    const trimmed = key.trim();
-    const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
-    if (name === "")
-        return "_";
-    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+function toIdentifier(kind, value, phone) {
+    if (kind === "external_id")
+        return { external_id: value };
+    if (kind === "email")
+        return { email: value };
+    return phone.as === "phone"
+        ? { phone: value }
+        : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
 }
-/** Whether `value` is a string Braze would refuse for its length. */
-function isLongText(value) {
-    return typeof value === "string" && value.length > MAX_CHARS;
+function readExternalId(value) {
+    const text = readText(value);
+    return text !== undefined && utf8Bytes(text) <= MAX_EXTERNAL_ID_BYTES ? text : undefined;
 }
-/** Writes a long string as its first 255 characters, with its full length beside it. */
-function putLongText(target, key, text) {
-    target[key] = truncate(text);
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = text.length;
+function readEmail(value) {
+    const text = readText(value);
+    return text !== undefined && EMAIL_PATTERN.test(text) ? text : undefined;
 }
-/** A scalar as Braze takes it: Regal's literal "null" is null, strings are cut to 255 characters. */
-function scalarValue(value) {
-    if (typeof value === "string")
-        return value === "null" ? null : truncate(value);
+function readPhone(value, identity) {
+    const text = readText(value);
+    if (text === undefined)
+        return undefined;
+    const phone = text.replace(/[\s().-]/g, "");
+    const usable = identity.as === "phone" ? E164_PATTERN.test(phone) : /^\+?\d{6,15}$/.test(phone);
+    return usable ? phone : undefined;
+}
+
+function payloadObject(payload) {
+    const body = asRecord(payload);
+    if (!body)
+        throw new InvalidPayloadError("payload", `expected a webhook object, got ${describe(payload)}`);
+    return body;
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    return Array.isArray(value) ? "an array" : typeof value;
+}
+
+const LARGEST_EPOCH_SECONDS = 1e11;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^\d+(?:\.\d+)?$/;
+function parseTimestamp(value) {
     if (typeof value === "number")
-        return isFinite(value) ? value : null;
-    if (typeof value === "boolean" || value === null || value === undefined)
-        return value === undefined ? null : value;
-    return truncate(String(value));
+        return fromEpoch(value);
+    if (typeof value !== "string")
+        return undefined;
+    const text = value.trim();
+    if (EPOCH.test(text))
+        return fromEpoch(Number(text));
+    return fromDateTime(text);
 }
-/** JSON text of a value, for values Braze cannot take as they are. */
-function jsonText(value) {
-    const text = JSON.stringify(value);
-    return text === undefined ? String(value) : text;
+function toIsoTime(value) {
+    const ms = parseTimestamp(value);
+    return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+function eventTime(times) {
+    return firstOf(times, toIsoTime) || new Date().toISOString();
+}
+function fromEpoch(epoch) {
+    if (!isFinite(epoch) || epoch <= 0)
+        return undefined;
+    const ms = Math.round(epoch > LARGEST_EPOCH_SECONDS ? epoch : epoch * 1000);
+    return ms < LATEST_TIME_MS ? ms : undefined;
+}
+function fromDateTime(text) {
+    const match = DATE_TIME.exec(text);
+    if (!match)
+        return undefined;
+    const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "", zone = "Z"] = match;
+    const fields = [year, month, day, hour, minute, second].map(Number);
+    const [y, mo, d, h, mi, s] = fields;
+    const ms = Number((fraction + "000").slice(0, 3));
+    const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    const roundTrip = new Date(local);
+    const valid = roundTrip.getUTCFullYear() === y && roundTrip.getUTCMonth() === mo - 1 && roundTrip.getUTCDate() === d &&
+        h < 24 && mi < 60 && s < 60;
+    if (!valid)
+        return undefined;
+    const offset = zoneOffsetMs(zone);
+    if (offset === undefined)
+        return undefined;
+    const instant = local - offset;
+    return instant > 0 && instant < LATEST_TIME_MS ? instant : undefined;
+}
+function zoneOffsetMs(zone) {
+    if (zone.toUpperCase() === "Z")
+        return 0;
+    const sign = zone[0] === "-" ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    const hours = Number(digits.slice(0, 2));
+    const minutes = Number(digits.slice(2) || "0");
+    if (hours > 14 || minutes > 59)
+        return undefined;
+    return sign * (hours * 60 + minutes) * 60000;
+}
+
+function readWebhook(source, handled, payload) {
+    const body = payloadObject(payload);
+    const event = source.eventOf(body);
+    if (typeof event !== "string" || handled.indexOf(event) < 0)
+        throw new MisroutedEventError(source, handled, event);
+    const envelope = source.read(body);
+    return { event, properties: envelope.properties, identity: envelope.identity, time: eventTime(envelope.times) };
+}
+
+const MAX_PROPERTY_DEPTH = 10;
+const OVERFLOW_KEY = "more_properties";
+function toEventProperties(source) {
+    return fitNestedBudget(capCount(normalizeObject(source, 0, RESERVED_PROPERTY_KEYS)));
+}
+function normalizeObject(source, depth, reserved) {
+    const target = {};
+    for (const key of Object.keys(source))
+        put$1(target, freeKey(target, brazeKey(key, reserved)), source[key], depth);
+    return target;
+}
+function put$1(target, key, value, depth) {
+    if (isLongText(value))
+        putLongText(target, key, value);
+    else
+        target[key] = normalizeValue(value, depth);
+}
+function normalizeValue(value, depth) {
+    if (typeof value !== "object" || value === null)
+        return scalarValue(value);
+    if (depth >= MAX_PROPERTY_DEPTH)
+        return truncate(jsonText(value));
+    if (Array.isArray(value))
+        return value.map((item) => normalizeValue(item, depth + 1));
+    return normalizeObject(value, depth + 1, []);
+}
+function capCount(properties) {
+    const keys = Object.keys(properties);
+    if (keys.length <= MAX_EVENT_PROPERTIES)
+        return properties;
+    const kept = {};
+    const overflow = {};
+    keys.forEach((key, index) => {
+        if (index < MAX_EVENT_PROPERTIES - 1)
+            kept[key] = properties[key];
+        else
+            overflow[key] = properties[key];
+    });
+    kept[freeKey(kept, OVERFLOW_KEY)] = overflow;
+    return kept;
+}
+function fitNestedBudget(properties) {
+    const nested = Object.keys(properties).filter((key) => isNested(properties[key]));
+    if (nested.length === 0 || jsonBytes(properties) <= MAX_NESTED_BYTES)
+        return properties;
+    const largestFirst = nested
+        .map((key) => ({ key, bytes: jsonBytes(properties[key]) }))
+        .sort((a, b) => b.bytes - a.bytes || (a.key < b.key ? -1 : 1));
+    const fitted = { ...properties };
+    for (const { key } of largestFirst) {
+        const text = jsonText(fitted[key]);
+        put$1(fitted, key, text, 0);
+        if (jsonBytes(fitted) <= MAX_NESTED_BYTES)
+            break;
+    }
+    return fitted;
+}
+function isNested(value) {
+    return typeof value === "object" && value !== null;
 }
 
 const PROFILE_STRINGS = ["first_name", "last_name", "email", "phone", "country", "home_city", "language", "time_zone"];
@@ -190,9 +732,8 @@ const PROTECTED_KEYS = [
     "external_id", "user_alias", "braze_id", "app_id", "_update_existing_only", "push_token_import",
     "subscription_groups", "email_subscribe", "push_subscribe", "dob", "gender",
 ];
-const OPERATOR_KEYS = ["inc", "add", "remove"];
-const MAX_NESTED_BYTES$1 = 100 * 1024;
-const MAX_DEPTH$1 = 10;
+const NESTED_KEY_REPLACEMENT = "_";
+const FORBIDDEN_IN_NESTED_KEYS = new RegExp(NESTED_KEY_FORBIDDEN.source, "g");
 function toAttributes(source) {
     const target = {};
     for (const key of Object.keys(source)) {
@@ -202,24 +743,36 @@ function toAttributes(source) {
         if (profileString && typeof value === "string" && !isLongText(value) && value !== "null")
             target[freeKey(target, name)] = value;
         else
-            put$1(target, freeKey(target, profileString ? `_${name}` : name), value);
+            put(target, freeKey(target, profileString ? `_${name}` : name), value);
     }
     return target;
 }
-function put$1(target, key, value) {
+function put(target, key, value) {
     if (isLongText(value))
         return putLongText(target, key, value);
+    if (Array.isArray(value))
+        return putArray(target, key, value);
     const normalized = topLevelValue(value);
-    if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES$1) {
-        put$1(target, key, jsonText(normalized));
+    if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
+        put(target, key, jsonText(normalized));
     }
     else {
         target[key] = normalized;
     }
 }
+function putArray(target, key, value) {
+    const items = value.map(arrayItem);
+    const ofObjects = items.some((item) => typeof item === "object");
+    if (ofObjects && jsonBytes(items) > MAX_NESTED_BYTES)
+        return put(target, key, jsonText(items));
+    if (ofObjects || items.length <= MAX_ARRAY_ATTRIBUTE_ITEMS) {
+        target[key] = items;
+        return;
+    }
+    target[key] = items.slice(0, MAX_ARRAY_ATTRIBUTE_ITEMS);
+    putOriginalLength(target, key, items.length);
+}
 function topLevelValue(value) {
-    if (Array.isArray(value))
-        return value.map(arrayItem);
     const record = asRecord(value);
     return record ? nestedObject(record, 1) : scalarValue(value);
 }
@@ -240,428 +793,23 @@ function nestedObject(source, depth) {
 function nestedValue(value, depth) {
     if (typeof value !== "object" || value === null)
         return scalarValue(value);
-    if (depth >= MAX_DEPTH$1)
+    if (depth >= MAX_PROPERTY_DEPTH)
         return truncate(jsonText(value));
     if (Array.isArray(value))
         return value.map((item) => nestedValue(item, depth + 1));
     return nestedObject(value, depth);
 }
 function nestedKey(key) {
-    const name = key.trim().replace(/[.$]/g, "_");
+    const name = key.trim().replace(FORBIDDEN_IN_NESTED_KEYS, NESTED_KEY_REPLACEMENT);
     if (name === "")
-        return "_";
+        return NESTED_KEY_REPLACEMENT;
     return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
 }
 
-/**
- * Deliberate errors: the only ways a transform may fail. Each names itself
- * explicitly (`NAME`): bundling and minifying may rename classes. Braze's log shows the
- * thrown message, so each names the event and the field that was wrong; a
- * throw is always better than a request that silently writes the wrong thing.
- */
-class TransformError extends Error {
-    constructor(name, message) {
-        super(message);
-        this.name = name;
-    }
+function eventObject(webhook, identity, name, updateExistingOnly) {
+    return { ...identity, _update_existing_only: updateExistingOnly, name, time: webhook.time, properties: toEventProperties(webhook.properties) };
 }
-/** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
-class MissingIdentityError extends TransformError {
-    constructor(event, lookedFor, what = "user identifier") {
-        super(MissingIdentityError.NAME, `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
-    }
-}
-MissingIdentityError.NAME = "MissingIdentityError";
-/** How a received value is named in a message: "missing" rather than "undefined". */
-function shown(value) {
-    return value === undefined ? "missing" : JSON.stringify(value);
-}
-/** A webhook for another event reached this event's transformation. */
-class MisroutedEventError extends TransformError {
-    constructor(expected, received) {
-        const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super(MisroutedEventError.NAME, `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
-            "filter this Regal webhook to the events this transformation handles");
-    }
-}
-MisroutedEventError.NAME = "MisroutedEventError";
-/** The payload is not shaped like the source's webhook at all. */
-class InvalidPayloadError extends TransformError {
-    constructor(where, problem) {
-        super(InvalidPayloadError.NAME, `${where}: ${problem}`);
-    }
-}
-InvalidPayloadError.NAME = "InvalidPayloadError";
-/** A value the mapping needs has no configured counterpart in Braze. */
-class UnmappedValueError extends TransformError {
-    constructor(event, field, value, known) {
-        super(UnmappedValueError.NAME, `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
-    }
-}
-UnmappedValueError.NAME = "UnmappedValueError";
-
-const READERS = {
-    external_id: readText,
-    email: readEmail,
-    phone: readPhone,
-};
-/**
- * The identifier Braze should use, taken from the first source in the
- * settings' order that has a usable value. Throws rather than returning
- * nothing: an event with no identity would otherwise vanish silently.
- */
-function resolveIdentity(event, candidates, settings) {
-    for (const source of settings.identifierOrder) {
-        const value = firstOf(candidates[source].map((candidate) => candidate.value), READERS[source]);
-        if (value !== undefined)
-            return toIdentifier(source, value, settings.phoneIdentity);
-    }
-    const lookedFor = settings.identifierOrder.map((source) => candidates[source].map((c) => c.field).join(" or "));
-    throw new MissingIdentityError(event, lookedFor);
-}
-function toIdentifier(source, value, phone) {
-    if (source === "external_id")
-        return { external_id: value };
-    if (source === "email")
-        return { email: value };
-    return phone.as === "phone"
-        ? { phone: value }
-        : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
-}
-/** Braze rejects an email identifier that is not an address, losing the object. */
-function readEmail(value) {
-    const text = readText(value);
-    return text !== undefined && /^[^@\s]+@[^@\s]+$/.test(text) ? text : undefined;
-}
-/**
- * Digits with an optional leading "+", separators removed. Placeholders such
- * as Regal's documented "+1XXXXXXXXXX" are refused: as an alias they would
- * merge every such contact into one Braze profile.
- */
-function readPhone(value) {
-    const text = readText(value);
-    if (text === undefined)
-        return undefined;
-    const phone = text.replace(/[\s().-]/g, "");
-    return /^\+?\d{6,15}$/.test(phone) ? phone : undefined;
-}
-
-const RESERVED_KEYS = ["time", "event_name"];
-const MAX_PROPERTIES = 256;
-const MAX_NESTED_BYTES = 100 * 1024;
-const MAX_DEPTH = 10;
-const OVERFLOW_KEY = "more_properties";
-function toEventProperties(source) {
-    return fitNestedBudget(capCount(normalizeObject(source, 0, RESERVED_KEYS)));
-}
-function normalizeObject(source, depth, reserved) {
-    const target = {};
-    for (const key of Object.keys(source))
-        put(target, freeKey(target, brazeKey(key, reserved)), source[key], depth);
-    return target;
-}
-function put(target, key, value, depth) {
-    if (isLongText(value))
-        putLongText(target, key, value);
-    else
-        target[key] = normalizeValue(value, depth);
-}
-function normalizeValue(value, depth) {
-    if (typeof value !== "object" || value === null)
-        return scalarValue(value);
-    if (depth >= MAX_DEPTH)
-        return truncate(jsonText(value));
-    if (Array.isArray(value))
-        return value.map((item) => normalizeValue(item, depth + 1));
-    return normalizeObject(value, depth + 1, []);
-}
-function capCount(properties) {
-    const keys = Object.keys(properties);
-    if (keys.length <= MAX_PROPERTIES)
-        return properties;
-    const kept = {};
-    const overflow = {};
-    keys.forEach((key, index) => {
-        if (index < MAX_PROPERTIES - 1)
-            kept[key] = properties[key];
-        else
-            overflow[key] = properties[key];
-    });
-    kept[freeKey(kept, OVERFLOW_KEY)] = overflow;
-    return kept;
-}
-function fitNestedBudget(properties) {
-    const nested = Object.keys(properties).filter((key) => isNested(properties[key]));
-    if (nested.length === 0 || jsonBytes(properties) <= MAX_NESTED_BYTES)
-        return properties;
-    const largestFirst = nested
-        .map((key) => ({ key, bytes: jsonBytes(properties[key]) }))
-        .sort((a, b) => b.bytes - a.bytes || (a.key < b.key ? -1 : 1));
-    const fitted = { ...properties };
-    for (const { key } of largestFirst) {
-        const text = jsonText(fitted[key]);
-        put(fitted, key, text, 0);
-        if (jsonBytes(fitted) <= MAX_NESTED_BYTES)
-            break;
-    }
-    return fitted;
-}
-function isNested(value) {
-    return typeof value === "object" && value !== null;
-}
-
-function defineTransform(meta, run) {
-    return Object.assign(run, { meta });
-}
-
-/** The webhook body as an object, or the deliberate error every transform and router gives. */
-function payloadObject(payload) {
-    const body = asRecord(payload);
-    if (!body)
-        throw new InvalidPayloadError("payload", `expected a webhook object, got ${describe(payload)}`);
-    return body;
-}
-function describe(value) {
-    if (value === null)
-        return "null";
-    return Array.isArray(value) ? "an array" : typeof value;
-}
-
-/**
- * Timestamps arrive as epoch seconds (numbers or numeric strings), epoch
- * milliseconds, ISO-8601 with or without an offset, and "YYYY-MM-DD HH:MM:SS
- * ±HH:MM". We parse them ourselves rather than with Date.parse, whose handling
- * of non-ISO strings differs between engines and Braze's engine is unknown.
- */
-/** Epoch values above this are milliseconds: as seconds they would be past the year 5000. */
-const LARGEST_EPOCH_SECONDS = 1e11;
-/** Braze stores dates after the year 3000 as strings, so later instants are not timestamps. */
-const LATEST_MS = Date.UTC(3000, 0, 1);
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const EPOCH = /^\d+(?:\.\d+)?$/;
-function parseTimestamp(value) {
-    if (typeof value === "number")
-        return fromEpoch(value);
-    if (typeof value !== "string")
-        return undefined;
-    const text = value.trim();
-    if (EPOCH.test(text))
-        return fromEpoch(Number(text));
-    return fromDateTime(text);
-}
-/** The ISO-8601 form Braze expects, or undefined when `value` is no timestamp. */
-function toIsoTime(value) {
-    const ms = parseTimestamp(value);
-    return ms === undefined ? undefined : new Date(ms).toISOString();
-}
-function fromEpoch(epoch) {
-    if (!isFinite(epoch) || epoch <= 0)
-        return undefined;
-    const ms = Math.round(epoch > LARGEST_EPOCH_SECONDS ? epoch : epoch * 1000);
-    return ms < LATEST_MS ? ms : undefined;
-}
-/**
- * A string without a zone is read as UTC: Regal calls its timestamps UTC, a
- * transformation cannot know the account's zone, and Braze itself reads
- * zone-less dates as UTC.
- */
-function fromDateTime(text) {
-    const match = DATE_TIME.exec(text);
-    if (!match)
-        return undefined;
-    const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "", zone = "Z"] = match;
-    const fields = [year, month, day, hour, minute, second].map(Number);
-    const [y, mo, d, h, mi, s] = fields;
-    const ms = Number((fraction + "000").slice(0, 3));
-    const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-    const roundTrip = new Date(local);
-    const valid = roundTrip.getUTCFullYear() === y && roundTrip.getUTCMonth() === mo - 1 && roundTrip.getUTCDate() === d &&
-        h < 24 && mi < 60 && s < 60;
-    if (!valid)
-        return undefined;
-    const offset = zoneOffsetMs(zone);
-    if (offset === undefined)
-        return undefined;
-    const instant = local - offset;
-    return instant > 0 && instant < LATEST_MS ? instant : undefined;
-}
-/** Offsets run from -12:00 to +14:00; anything else is a malformed zone. */
-function zoneOffsetMs(zone) {
-    if (zone.toUpperCase() === "Z")
-        return 0;
-    const sign = zone[0] === "-" ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    const hours = Number(digits.slice(0, 2));
-    const minutes = Number(digits.slice(2) || "0");
-    if (hours > 14 || minutes > 59)
-        return undefined;
-    return sign * (hours * 60 + minutes) * 60000;
-}
-
-/** Property timestamps that date the event itself, most specific first. */
-const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
-function readRegalEvent(payload, handled) {
-    const body = payloadObject(payload);
-    const name = body.name;
-    if (typeof name !== "string" || handled.indexOf(name) < 0)
-        throw new MisroutedEventError(handled, name);
-    const traits = asRecord(body.traits) || {};
-    const properties = asRecord(body.properties) || {};
-    return {
-        name,
-        properties,
-        identity: {
-            external_id: [
-                { field: "userId", value: body.userId },
-                { field: "external_id", value: body.external_id },
-            ],
-            email: [
-                { field: "traits.email", value: traits.email },
-                { field: "contact_email", value: body.contact_email },
-            ],
-            phone: [
-                { field: "traits.phone", value: traits.phone },
-                { field: "contact_phone", value: body.contact_phone },
-                { field: "properties.contact_phone", value: properties.contact_phone },
-                { field: "properties.contactPhone", value: properties.contactPhone },
-                { field: "properties.contact_number", value: properties.contact_number },
-            ],
-        },
-        time: eventTime(body, properties),
-    };
-}
-/**
- * The envelope's timestamp in whatever encoding it came, then the event's own
- * property timestamps, then the time the transformation runs: Braze needs a
- * time on every event, and "now" is within seconds of Regal's send.
- */
-function eventTime(body, properties) {
-    const envelope = [body.originalTimestamp, body.original_timestamp, body.created_at];
-    const own = PROPERTY_TIMES.map((key) => properties[key]);
-    return firstOf(envelope.concat(own), toIsoTime) || new Date().toISOString();
-}
-
-/** A transform for one Regal event: refuses other events, reads either envelope, then maps. */
-function regalTransform(event, destination, mapping, build) {
-    const meta = { source: "regal", events: [event], destination, mapping: [{ event, ...mapping }] };
-    return defineTransform(meta, (payload) => build(readRegalEvent(payload, [event])));
-}
-
-/**
- * This workspace's settings, inlined into the snippets by `npm run build`.
- * Build for another workspace with `bdt build --settings path/to/other.ts`.
- * `satisfies` (not a helper call) keeps the object a literal, so each snippet
- * inlines only the settings it reads.
- */
-var settings = {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: { as: "user_alias", aliasLabel: "phone" },
-    subscriptionGroups: {
-        voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
-        sms: "YOUR SMS SUBSCRIPTION GROUP ID",
-    },
-    events: {
-        "call.completed": { brazeEventName: "Call Completed", updateExistingOnly: false },
-        "contact.attribute.edited": { updateExistingOnly: false },
-        "contact.experiment.assigned": { brazeEventName: "Contact Experiment Assigned", updateExistingOnly: false },
-        // Braze's Regal page writes only the subscription change for this event.
-        "contact.unsubscribed": { updateExistingOnly: true, trackEvent: false },
-    },
-};
-
-/*
- * Settings are read here with literal property names only, so the bundler
- * inlines into each snippet just the settings that snippet uses.
- */
-const identitySettings = {
-    identifierOrder: settings.identifierOrder,
-    phoneIdentity: settings.phoneIdentity,
-};
-/** An event's settings with the documented defaults filled in. */
-function eventSettings(event, defaultUpdateExistingOnly) {
-    const events = settings.events;
-    const own = events[event] || {};
-    return {
-        brazeEventName: own.brazeEventName || defaultBrazeEventName(event),
-        updateExistingOnly: own.updateExistingOnly === undefined ? defaultUpdateExistingOnly : own.updateExistingOnly,
-        trackEvent: own.trackEvent !== false,
-    };
-}
-const SUBSCRIPTION_CHANNELS = ["voice", "sms"];
-function subscriptionGroupId(channel) {
-    return settings.subscriptionGroups[channel];
-}
-const ACRONYMS = ["sms", "mms", "ivr"];
-/** "call.completed" → "Call Completed", "sms.sent" → "SMS Sent". */
-function defaultBrazeEventName(event) {
-    return event
-        .split(".")
-        .map((word) => (ACRONYMS.indexOf(word) >= 0 ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
-        .join(" ");
-}
-
-const ALL_PROPERTIES = "every Regal property, as event properties (see *How values are carried*)";
-/** A Braze custom event carrying the Regal event's properties, and optionally profile attributes. */
-function customEvent(event, options = {}) {
-    const settings = eventSettings(event, false);
-    const table = options.attributes;
-    const writes = [`custom event "${settings.brazeEventName}"`];
-    if (table)
-        writes.push(`attributes: ${describeTable(table)}${options.otherPropertiesAsAttributes ? ", every other property as a custom attribute" : ""}`);
-    return regalTransform(event, "POST /users/track", { writes, fields: ALL_PROPERTIES, updateExistingOnly: settings.updateExistingOnly }, (regal) => {
-        const identity = resolveIdentity(event, regal.identity, identitySettings);
-        const attributes = table ? profileAttributes(regal.properties, table, options.otherPropertiesAsAttributes === true) : {};
-        return withAttributes(identity, settings, attributes, { events: [eventObject(regal, identity, settings)] });
-    });
-}
-/** Profile attributes computed from the Regal event, and nothing else. */
-function attributeUpdate(event, description, attributesOf) {
-    const settings = eventSettings(event, false);
-    const mapping = { writes: [`attributes: ${description}`], fields: "only the attributes named", updateExistingOnly: settings.updateExistingOnly };
-    return regalTransform(event, "POST /users/track", mapping, (regal) => {
-        const identity = resolveIdentity(event, regal.identity, identitySettings);
-        return { attributes: [attributesObject(identity, settings, attributesOf(regal))] };
-    });
-}
-/**
- * The contact's subscription to the Braze group configured for the event's
- * channel, and a custom event unless the settings turn it off. Changing the
- * subscription of a user Braze does not know is meaningless, hence
- * `_update_existing_only` defaults to true (as on Braze's Regal page).
- */
-function subscriptionChange(event, state) {
-    const settings = eventSettings(event, true);
-    const writes = [`subscription_groups: the group configured for properties.channel (${SUBSCRIPTION_CHANNELS.join(", ")}), ${state}`];
-    if (settings.trackEvent)
-        writes.push(`custom event "${settings.brazeEventName}"`);
-    const fields = settings.trackEvent ? ALL_PROPERTIES : "properties.channel only";
-    return regalTransform(event, "POST /users/track", { writes, fields, updateExistingOnly: settings.updateExistingOnly }, (regal) => {
-        const channel = readChannel(regal.properties.channel);
-        if (!channel)
-            throw new UnmappedValueError(event, "properties.channel", regal.properties.channel, SUBSCRIPTION_CHANNELS);
-        const identity = resolveIdentity(event, regal.identity, identitySettings);
-        const groups = [{ subscription_group_id: subscriptionGroupId(channel), subscription_state: state }];
-        const request = { attributes: [{ ...identity, _update_existing_only: settings.updateExistingOnly, subscription_groups: groups }] };
-        if (settings.trackEvent)
-            request.events = [eventObject(regal, identity, settings)];
-        return request;
-    });
-}
-function eventObject(regal, identity, settings) {
-    return {
-        ...identity,
-        _update_existing_only: settings.updateExistingOnly,
-        name: settings.brazeEventName,
-        time: regal.time,
-        properties: toEventProperties(regal.properties),
-    };
-}
-/**
- * A profile field that is also the object's identifier (email, phone) must
- * not change who the object identifies: a differing value is kept beside it
- * as `_<field>`.
- */
-function attributesObject(identity, settings, attributes) {
+function attributesObject(identity, updateExistingOnly, attributes) {
     const values = toAttributes(attributes);
     for (const key of Object.keys(identity)) {
         const value = values[key];
@@ -671,278 +819,149 @@ function attributesObject(identity, settings, attributes) {
         if (value !== identity[key])
             values[freeKey(values, `_${key}`)] = value;
     }
-    return { ...identity, _update_existing_only: settings.updateExistingOnly, ...values };
+    return { ...identity, _update_existing_only: updateExistingOnly, ...values };
 }
-/** Attributes first: Braze processes them before events, so a triggered message sees the new profile. */
-function withAttributes(identity, settings, attributes, request) {
-    return Object.keys(attributes).length === 0 ? request : { attributes: [attributesObject(identity, settings, attributes)], ...request };
-}
-function profileAttributes(properties, table, others) {
-    const attributes = tableAttributes(table, properties);
-    if (!others)
-        return attributes;
-    const read = tableFields(table);
-    for (const key of Object.keys(properties)) {
-        if (read.indexOf(key) < 0 && !(key in attributes))
-            attributes[key] = properties[key];
-    }
-    return attributes;
-}
-function readChannel(value) {
-    const text = readText(value);
-    const channel = text && text.toLowerCase();
-    return SUBSCRIPTION_CHANNELS.filter((known) => known === channel)[0];
+function withAttributes(identity, updateExistingOnly, attributes, request) {
+    return Object.keys(attributes).length === 0 ? request : { attributes: [attributesObject(identity, updateExistingOnly, attributes)], ...request };
 }
 
-/** Regal's camelCase contact fields that are Braze profile fields. */
-const PROFILE_FIELDS = {
-    firstName: "first_name",
-    lastName: "last_name",
-    email: "email",
-    phone: "phone",
-};
-/**
- * The new values of a `contact.attribute.edited` `changes` object, as Braze
- * attributes. Regal sends `{ custom_properties: { attr: { old_value,
- * new_value } } }` for custom attributes and `{ phone: {…}, phones: {…} }` at
- * the top level for contact fields; a `new_value` of null clears the attribute.
- */
-function changedAttributes(changes) {
-    const all = asRecord(changes) || {};
+function attributeUpdate(source, event, mapping, settings) {
+    const own = settings.events[event];
+    return (payload) => {
+        const webhook = readWebhook(source, [event], payload);
+        const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
+        const attributes = mapping.attributes ? tableAttributes(mapping.attributes, webhook.properties) : {};
+        if (mapping.changes)
+            Object.assign(attributes, changedAttributes(mapping.changes, webhook.properties));
+        return { attributes: [attributesObject(identity, own.updateExistingOnly, attributes)] };
+    };
+}
+function changedAttributes(changes, properties) {
+    const all = asRecord(readPath(properties, changes.from)) || {};
+    const rename = changes.rename || {};
+    const nested = changes.nested || [];
     const attributes = {};
-    for (const key of Object.keys(all)) {
-        if (key === "custom_properties")
-            Object.assign(attributes, newValues(all[key], (name) => name));
+    for (const field of Object.keys(all)) {
+        if (nested.indexOf(field) >= 0)
+            Object.assign(attributes, newValues(asRecord(all[field]) || {}, changes.newValue, {}));
         else
-            Object.assign(attributes, newValues({ [key]: all[key] }, (name) => PROFILE_FIELDS[name] || name));
+            Object.assign(attributes, newValues({ [field]: all[field] }, changes.newValue, rename));
     }
     return attributes;
 }
-function newValues(changes, rename) {
-    const record = asRecord(changes) || {};
+function newValues(changes, newValue, rename) {
     const values = {};
-    for (const name of Object.keys(record)) {
-        const change = asRecord(record[name]);
-        if (change && "new_value" in change)
-            values[rename(name)] = change.new_value;
+    for (const field of Object.keys(changes)) {
+        const change = asRecord(changes[field]);
+        if (change && newValue in change)
+            values[Object.prototype.hasOwnProperty.call(rename, field) ? rename[field] : field] = change[newValue];
     }
     return values;
 }
 
-/**
- * One transformation for many events (Braze's free tier allows five): it
- * dispatches on `payload.name` to the very transforms the per-event snippets
- * are built from, so its output for an event is that event's snippet's output.
- */
-function router$1(source, transforms) {
-    const byEvent = {};
-    for (const transform of transforms) {
-        if (transform.meta.destination !== transforms[0].meta.destination) {
-            throw new Error(`router ${source}: ${transform.meta.events.join(", ")} writes to another destination`);
-        }
-        for (const event of transform.meta.events)
-            byEvent[event] = transform;
-    }
-    const events = Object.keys(byEvent).sort();
-    const meta = {
-        source,
-        events,
-        destination: transforms[0].meta.destination,
-        mapping: transforms.reduce((all, transform) => all.concat(transform.meta.mapping), []),
+function customEvent(source, event, _mapping, settings) {
+    return tracked(source, event, settings, (request) => request);
+}
+function customEventWithAttributes(source, event, mapping, settings) {
+    const updateExistingOnly = settings.events[event].updateExistingOnly;
+    return tracked(source, event, settings, (request, webhook, identity) => withAttributes(identity, updateExistingOnly, profileAttributes(webhook.properties, mapping), request));
+}
+function tracked(source, event, settings, complete) {
+    const own = settings.events[event];
+    return (payload) => {
+        const webhook = readWebhook(source, [event], payload);
+        const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
+        return complete({ events: [eventObject(webhook, identity, own.brazeEventName, own.updateExistingOnly)] }, webhook, identity);
     };
-    return defineTransform(meta, (payload, headers) => {
-        const name = payloadObject(payload).name;
-        const transform = typeof name === "string" && Object.prototype.hasOwnProperty.call(byEvent, name) ? byEvent[name] : undefined;
-        if (!transform)
-            throw new MisroutedEventError(events, name);
-        return transform(payload, headers);
-    });
+}
+function profileAttributes(properties, mapping) {
+    const table = mapping.attributes || {};
+    const attributes = tableAttributes(table, properties);
+    if (mapping.otherPropertiesAsAttributes !== true)
+        return attributes;
+    const read = tableFields(table);
+    for (const key of Object.keys(properties)) {
+        if (read.indexOf(key) < 0 && !(key in attributes) && !isUnknown(properties[key]))
+            attributes[key] = properties[key];
+    }
+    return attributes;
 }
 
-/** Custom AI analysis of a call is complete (flattened envelope; the analysis keys are the account's own). */
-var callAnalysisAvailable = customEvent("call.analysis.available");
+function subscriptionChange(source, event, mapping, settings) {
+    const own = settings.events[event];
+    const groups = settings.subscriptionGroups;
+    const channels = Object.keys(groups);
+    return (payload) => {
+        const webhook = readWebhook(source, [event], payload);
+        const received = readPath(webhook.properties, mapping.channelFrom);
+        const channel = readChannel(received, channels);
+        if (!channel)
+            throw new UnmappedValueError({ source, event }, `properties.${mapping.channelFrom}`, received, channels);
+        const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
+        const subscription = [{ subscription_group_id: groups[channel], subscription_state: mapping.state }];
+        const request = { attributes: [{ ...identity, _update_existing_only: own.updateExistingOnly, subscription_groups: subscription }] };
+        if (own.trackEvent)
+            request.events = [eventObject(webhook, identity, own.brazeEventName, own.updateExistingOnly)];
+        return request;
+    };
+}
+function readChannel(value, channels) {
+    const text = readText(value);
+    const channel = text && text.toLowerCase();
+    return channels.filter((known) => known === channel)[0];
+}
 
-/** A call with a contact ended (answered or not) and the agent submitted the summary form. */
-var callCompleted = customEvent("call.completed");
+function router(source, byEvent) {
+    const events = Object.keys(byEvent).sort();
+    return (payload, headers) => {
+        const event = source.eventOf(payloadObject(payload));
+        const transform = typeof event === "string" && Object.prototype.hasOwnProperty.call(byEvent, event) ? byEvent[event] : undefined;
+        if (!transform)
+            throw new MisroutedEventError(source, events, event);
+        return transform(payload, headers);
+    };
+}
 
-/** An inbound call entered one of the account's IVR flows (flattened envelope; identified by phone). */
-var callIvrTriggered = customEvent("call.ivr.triggered");
-
-/** An outbound call was started. */
-var callPlaced = customEvent("call.placed");
-
-/** A link to the call's recording is available. */
-var callRecordingAvailable = customEvent("call.recording.available");
-
-/** A transcript, AI call summary, sentiments and trackers are available for a call. */
-var callTranscriptAvailable = customEvent("call.transcript.available");
-
-/** A call ended and its task is now in wrap-up. */
-var callWrapup = customEvent("call.wrapup");
-
-/** An agent canceled all of the contact's automated tasks. */
-var cancelAllAutomatedTasks = customEvent("cancel.all.automated.tasks");
-
-/** An agent edited the contact: each changed field's new value becomes a Braze attribute. */
-var contactAttributeEdited = attributeUpdate("contact.attribute.edited", "each changes.custom_properties.<name>.new_value as custom attribute <name>; changes.phone/email/firstName/lastName as profile fields; other changes.<name>.new_value as <name>", (edit) => changedAttributes(edit.properties.changes));
-
-/** A contact was created in Regal, with any custom attributes it was created with. */
-var contactCreated = customEvent("contact.created", {
-    attributes: {
-        first_name: "firstName",
-        last_name: "lastName",
-        email: "email",
-        phone: "contactPhone",
-    },
-    otherPropertiesAsAttributes: true,
+const transform = router(source, {
+  "call.analysis.available": customEvent(source, "call.analysis.available", call_analysis_available, settings),
+  "call.completed": customEvent(source, "call.completed", call_completed, settings),
+  "call.ivr.triggered": customEvent(source, "call.ivr.triggered", call_ivr_triggered, settings),
+  "call.placed": customEvent(source, "call.placed", call_placed, settings),
+  "call.recording.available": customEvent(source, "call.recording.available", call_recording_available, settings),
+  "call.transcript.available": customEvent(source, "call.transcript.available", call_transcript_available, settings),
+  "call.wrapup": customEvent(source, "call.wrapup", call_wrapup, settings),
+  "cancel.all.automated.tasks": customEvent(source, "cancel.all.automated.tasks", cancel_all_automated_tasks, settings),
+  "contact.attribute.edited": attributeUpdate(source, "contact.attribute.edited", contact_attribute_edited, settings),
+  "contact.created": customEventWithAttributes(source, "contact.created", contact_created, settings),
+  "contact.email.created": customEventWithAttributes(source, "contact.email.created", contact_email_created, settings),
+  "contact.experiment.assigned": customEvent(source, "contact.experiment.assigned", contact_experiment_assigned, settings),
+  "contact.phone.created": customEventWithAttributes(source, "contact.phone.created", contact_phone_created, settings),
+  "contact.subscribed": subscriptionChange(source, "contact.subscribed", contact_subscribed, settings),
+  "contact.unsubscribed": subscriptionChange(source, "contact.unsubscribed", contact_unsubscribed, settings),
+  "contacted.after.hours": customEvent(source, "contacted.after.hours", contacted_after_hours, settings),
+  "custom.task.completed": customEvent(source, "custom.task.completed", custom_task_completed, settings),
+  "email.conversation.completed": customEvent(source, "email.conversation.completed", email_conversation_completed, settings),
+  "email.received": customEvent(source, "email.received", email_received, settings),
+  "email.sent": customEvent(source, "email.sent", email_sent, settings),
+  "mms.received": customEvent(source, "mms.received", mms_received, settings),
+  "mms.sent": customEvent(source, "mms.sent", mms_sent, settings),
+  "object.attribute.edited": customEvent(source, "object.attribute.edited", object_attribute_edited, settings),
+  "object.created": customEvent(source, "object.created", object_created, settings),
+  "scheduled.callback.requested": customEvent(source, "scheduled.callback.requested", scheduled_callback_requested, settings),
+  "scheduled.reminder.created": customEvent(source, "scheduled.reminder.created", scheduled_reminder_created, settings),
+  "sms.conversation.completed": customEvent(source, "sms.conversation.completed", sms_conversation_completed, settings),
+  "sms.failed": customEvent(source, "sms.failed", sms_failed, settings),
+  "sms.queued": customEvent(source, "sms.queued", sms_queued, settings),
+  "sms.received": customEvent(source, "sms.received", sms_received, settings),
+  "sms.sent": customEvent(source, "sms.sent", sms_sent, settings),
+  "sms.undelivered": customEvent(source, "sms.undelivered", sms_undelivered, settings),
+  "task.canceled": customEvent(source, "task.canceled", task_canceled, settings),
+  "task.created": customEvent(source, "task.created", task_created, settings),
+  "task.reservation.accepted": customEvent(source, "task.reservation.accepted", task_reservation_accepted, settings),
+  "task.reservation.created": customEvent(source, "task.reservation.created", task_reservation_created, settings),
+  "voicemail.completed": customEvent(source, "voicemail.completed", voicemail_completed, settings),
+  "voicemail.recording.available": customEvent(source, "voicemail.recording.available", voicemail_recording_available, settings),
+  "voicemail.transcript.available": customEvent(source, "voicemail.transcript.available", voicemail_transcript_available, settings),
 });
 
-/** An email address was added to the contact; Braze's email changes only if the new one is primary. */
-var contactEmailCreated = customEvent("contact.email.created", {
-    attributes: {
-        first_name: "firstName",
-        last_name: "lastName",
-        email: { from: "new_email_properties.email", when: "new_email_properties.isPrimary" },
-    },
-});
-
-/** The contact passed an A/B test node of a Regal journey and was assigned a variant. */
-var contactExperimentAssigned = customEvent("contact.experiment.assigned");
-
-/** A phone number was added to the contact; `contactPhone` is the new number, Braze's phone only if it is primary. */
-var contactPhoneCreated = customEvent("contact.phone.created", {
-    attributes: {
-        first_name: "firstName",
-        last_name: "lastName",
-        phone: { from: "contactPhone", when: "isPrimary" },
-    },
-});
-
-/** The contact subscribed to a channel (voice or sms): subscribe them to its Braze group. */
-var contactSubscribed = subscriptionChange("contact.subscribed", "subscribed");
-
-/** The contact unsubscribed from a channel (voice or sms): unsubscribe them from its Braze group. */
-var contactUnsubscribed = subscriptionChange("contact.unsubscribed", "unsubscribed");
-
-/** The contact called or texted outside business hours. */
-var contactedAfterHours = customEvent("contacted.after.hours");
-
-/** An agent completed a custom task. */
-var customTaskCompleted = customEvent("custom.task.completed");
-
-/** An agent completed an email task (flattened envelope). */
-var emailConversationCompleted = customEvent("email.conversation.completed");
-
-/** The contact sent an email. */
-var emailReceived = customEvent("email.received");
-
-/** An email was sent to the contact. */
-var emailSent = customEvent("email.sent");
-
-/** The contact sent an MMS. */
-var mmsReceived = customEvent("mms.received");
-
-/** An MMS was sent to the contact. */
-var mmsSent = customEvent("mms.sent");
-
-/** An attribute of one of the contact's custom objects was edited. */
-var objectAttributeEdited = customEvent("object.attribute.edited");
-
-/** A custom object (e.g. a Salesforce opportunity) was created on the contact. */
-var objectCreated = customEvent("object.created");
-
-/** An agent (or an AI agent's Schedule Callback action) scheduled a callback. */
-var scheduledCallbackRequested = customEvent("scheduled.callback.requested");
-
-/** An agent scheduled a reminder. */
-var scheduledReminderCreated = customEvent("scheduled.reminder.created");
-
-/** An agent completed an SMS conversation; `content` holds its messages as [time, sender, direction, text] rows. */
-var smsConversationCompleted = customEvent("sms.conversation.completed");
-
-/** An SMS to the contact failed to send. */
-var smsFailed = customEvent("sms.failed");
-
-/** An SMS to the contact was queued (Regal's recommended event for message content). */
-var smsQueued = customEvent("sms.queued");
-
-/** The contact sent an SMS. */
-var smsReceived = customEvent("sms.received");
-
-/** An SMS was sent to the contact. */
-var smsSent = customEvent("sms.sent");
-
-/** An SMS to the contact was sent but not delivered. */
-var smsUndelivered = customEvent("sms.undelivered");
-
-/** A call or SMS task was canceled. */
-var taskCanceled = customEvent("task.canceled");
-
-/** A call or SMS task was created. */
-var taskCreated = customEvent("task.created");
-
-/** An agent accepted a task. */
-var taskReservationAccepted = customEvent("task.reservation.accepted");
-
-/** A task was offered to an agent. */
-var taskReservationCreated = customEvent("task.reservation.created");
-
-/** An agent completed a voicemail task (flattened envelope). */
-var voicemailCompleted = customEvent("voicemail.completed");
-
-/** A voicemail recording is available. */
-var voicemailRecordingAvailable = customEvent("voicemail.recording.available");
-
-/** A voicemail transcript and trackers are available. */
-var voicemailTranscriptAvailable = customEvent("voicemail.transcript.available");
-
-/**
- * Every Regal event that writes to /users/track, in one transformation: for
- * workspaces on Braze's free tier (five active transformations). It dispatches
- * on payload.name to the same transforms as the per-event snippets.
- * `agent.activity.updated` writes to a catalog, another destination: paste its
- * own snippet for it.
- */
-var router = router$1("regal", [
-    callAnalysisAvailable,
-    callCompleted,
-    callIvrTriggered,
-    callPlaced,
-    callRecordingAvailable,
-    callTranscriptAvailable,
-    callWrapup,
-    cancelAllAutomatedTasks,
-    contactAttributeEdited,
-    contactCreated,
-    contactEmailCreated,
-    contactExperimentAssigned,
-    contactPhoneCreated,
-    contactSubscribed,
-    contactUnsubscribed,
-    contactedAfterHours,
-    customTaskCompleted,
-    emailConversationCompleted,
-    emailReceived,
-    emailSent,
-    mmsReceived,
-    mmsSent,
-    objectAttributeEdited,
-    objectCreated,
-    scheduledCallbackRequested,
-    scheduledReminderCreated,
-    smsConversationCompleted,
-    smsFailed,
-    smsQueued,
-    smsReceived,
-    smsSent,
-    smsUndelivered,
-    taskCanceled,
-    taskCreated,
-    taskReservationAccepted,
-    taskReservationCreated,
-    voicemailCompleted,
-    voicemailRecordingAvailable,
-    voicemailTranscriptAvailable,
-]);
-
-return router(payload, headers);
+return transform(payload, headers);

@@ -99,6 +99,33 @@ describe("attributes: custom attribute values", () => {
     ]);
   });
 
+  it("may be nested objects whose keys hold no whitespace, at any depth and in arrays of objects", () => {
+    expect(attributes({ address: { zip_code: "1", geo: { lat_long: "x" } }, pets: [{ pet_name: "Gus" }] })).toEqual([]);
+    expect(attributes({ address: { "zip code": "1", geo: { "lat\tlong": 1 } }, pets: [{ "pet\nname": "Gus" }] })).toEqual([
+      'attributes[0].address["zip code"]: key must not contain whitespace',
+      'attributes[0].address.geo["lat\\tlong"]: key must not contain whitespace',
+      'attributes[0].pets[0]["pet\\nname"]: key must not contain whitespace',
+    ]);
+  });
+
+  it("report each kind of character a nested key must not contain, once", () => {
+    expect(attributes({ address: { "a b.c$d e.f": 1 } })).toEqual([
+      'attributes[0].address["a b.c$d e.f"]: key must not contain whitespace',
+      'attributes[0].address["a b.c$d e.f"]: key must not contain "."',
+      'attributes[0].address["a b.c$d e.f"]: key must not contain "$"',
+    ]);
+  });
+
+  it("have nested keys of 1 to 255 chars, at any depth and in arrays of objects", () => {
+    expect(attributes({ address: { [text(255)]: 1, geo: { [text(255)]: 2 } }, pets: [{ [text(255)]: 3 }] })).toEqual([]);
+    expect(attributes({ address: { [text(256)]: 1, geo: { "": 2 } }, pets: [{ [text(256)]: 3 }, { "": 4 }] })).toEqual([
+      `attributes[0].address.${text(256)}: key is 256 chars > 255`,
+      'attributes[0].address.geo[""]: key must not be empty',
+      `attributes[0].pets[0].${text(256)}: key is 256 chars > 255`,
+      'attributes[0].pets[1][""]: key must not be empty',
+    ]);
+  });
+
   it("hold strings of at most 255 chars inside nested objects", () => {
     expect(attributes({ address: { street: text(256), lines: [text(256)] } })).toEqual([
       "attributes[0].address.street: 256 chars > 255",
@@ -114,6 +141,10 @@ describe("attributes: custom attribute values", () => {
     expect(attributes({ trip: { booked: { $time: TIME, zone: "UTC" } } })).toEqual([
       'attributes[0].trip.booked["$time"]: key must not contain "$"',
     ]);
+  });
+
+  it("mark dates inside arrays of objects with { $time: ISO-8601 } too", () => {
+    expect(attributes({ pets: [{ born: { $time: TIME } }], trips: [{ legs: [{ at: { $time: TIME } }] }] })).toEqual([]);
   });
 
   it("keep nested objects to 100 KB of JSON", () => {
@@ -132,6 +163,38 @@ describe("attributes: custom attribute values", () => {
       `attributes[0].d: ${ANY_ATTRIBUTE}, got a Date`,
       `attributes[0].m: ${ANY_ATTRIBUTE}, got a Map`,
     ]);
+  });
+});
+
+describe("attributes: arrays", () => {
+  const strings = (count: number) => Array.from({ length: count }, (_, i) => `tag_${i}`);
+  const CUT = "(Braze's default array attribute length; it would cut the rest)";
+
+  it("hold at most 25 strings or numbers", () => {
+    expect(attributes({ tags: strings(25), lucky: Array(25).fill(7) })).toEqual([]);
+    expect(attributes({ tags: strings(26), lucky: Array(1200).fill(7) })).toEqual([
+      `attributes[0].tags: 26 items > 25 ${CUT}`,
+      `attributes[0].lucky: 1,200 items > 25 ${CUT}`,
+    ]);
+  });
+
+  it("are capped, objects included, once any item is not an object", () => {
+    expect(attributes({ mixed: [...strings(24), { id: 1 }] })).toEqual([]);
+    expect(attributes({ mixed: [...strings(25), { id: 1 }] })).toEqual([`attributes[0].mixed: 26 items > 25 ${CUT}`]);
+  });
+
+  it("hold finite numbers only", () => {
+    expect(attributes({ lucky: [7, Infinity] })).toEqual([
+      "attributes[0].lucky[1]: expected a string, a finite number or an object, got Infinity",
+    ]);
+  });
+
+  it("of objects have no item cap, only the 100 KB of JSON", () => {
+    // 411 objects of 249 bytes with their commas, a last one of 59 and the brackets: 102,400 bytes.
+    const pets = (lastChars: number) => [...Array(411).fill({ v: text(240) }), { v: text(lastChars) }];
+    expect(Buffer.byteLength(JSON.stringify(pets(51)))).toBe(100 * 1024);
+    expect(attributes({ pets: pets(51) })).toEqual([]);
+    expect(attributes({ pets: pets(52) })).toEqual(["attributes[0].pets: 102,401 bytes of JSON > 102,400 (100 KB)"]);
   });
 });
 

@@ -73,6 +73,10 @@ describe.each(UPSERTS)("%s items", (destination) => {
     ]);
   });
 
+  it("may have whitespace in keys, which catalogs do not forbid", () => {
+    expect(items({ id: "a", "agent name": "x", profile: { "first\tname": "y", list: [{ "a b": 1 }] } })).toEqual([]);
+  });
+
   it("nest at most 50 levels", () => {
     const nested = (levels: number): unknown => (levels === 0 ? "leaf" : { next: nested(levels - 1) });
     expect(items({ id: "a", deep: nested(50) })).toEqual([]);

@@ -1,32 +1,30 @@
 import type { AttributesObject } from "../../contract/schema";
+import { MAX_ARRAY_ATTRIBUTE_ITEMS, MAX_NESTED_BYTES, NESTED_KEY_FORBIDDEN, OPERATOR_KEYS } from "../../contract/limits";
 import { jsonBytes } from "./json-bytes";
-import { brazeKey, freeKey, isLongText, jsonText, putLongText, scalarValue, truncate } from "./normalize";
+import { brazeKey, freeKey, isLongText, jsonText, putLongText, putOriginalLength, scalarValue, truncate } from "./normalize";
+import { MAX_PROPERTY_DEPTH } from "./properties";
 import { asRecord, type JsonRecord } from "./values";
 
-/**
- * The policy for writing source values as Braze profile attributes: the same
- * truncation, "null" and key rules as event properties (properties.ts), plus
- * what attributes need on top. Exported as text for the mapping tables.
+/*
+ * The policy for writing source values as Braze profile attributes (worded
+ * for people in build/policy.ts): the same truncation, "null" and key rules
+ * as event properties, plus what attributes need on top.
  */
-export const ATTRIBUTE_POLICY: readonly string[] = [
-  "profile fields Braze types as strings (first_name, email, …) take string values only; any other value is kept under `_<field>` instead",
-  "keys naming identifiers or other typed fields (external_id, user_alias, subscription_groups, …) gain a leading \"_\", so a source field can never change who the object identifies",
-  'inside nested objects "." and "$" become "_" (Braze reads them as syntax), as do the operator names inc/add/remove as keys',
-  "array items Braze does not take (booleans, null, arrays) become JSON text; a nested value over 100 KB becomes its truncated JSON text",
-];
 
 type Attributes = Omit<AttributesObject, "external_id" | "user_alias" | "braze_id">;
 type Value = Attributes[string];
 type Nested = string | number | boolean | null | Nested[] | { [key: string]: Nested };
 
-const PROFILE_STRINGS = ["first_name", "last_name", "email", "phone", "country", "home_city", "language", "time_zone"];
-const PROTECTED_KEYS = [
+/** Profile fields Braze types as strings. */
+export const PROFILE_STRINGS: readonly string[] = ["first_name", "last_name", "email", "phone", "country", "home_city", "language", "time_zone"];
+/** Keys naming identifiers or other typed fields: a source field may never set them. */
+export const PROTECTED_KEYS: readonly string[] = [
   "external_id", "user_alias", "braze_id", "app_id", "_update_existing_only", "push_token_import",
   "subscription_groups", "email_subscribe", "push_subscribe", "dob", "gender",
 ];
-const OPERATOR_KEYS = ["inc", "add", "remove"];
-const MAX_NESTED_BYTES = 100 * 1024;
-const MAX_DEPTH = 10;
+/** What a character Braze does not allow in a nested key becomes. */
+export const NESTED_KEY_REPLACEMENT = "_";
+const FORBIDDEN_IN_NESTED_KEYS = new RegExp(NESTED_KEY_FORBIDDEN.source, "g");
 
 export function toAttributes(source: JsonRecord): Attributes {
   const target: Attributes = {};
@@ -42,6 +40,7 @@ export function toAttributes(source: JsonRecord): Attributes {
 
 function put(target: Attributes, key: string, value: unknown): void {
   if (isLongText(value)) return putLongText(target, key, value);
+  if (Array.isArray(value)) return putArray(target, key, value);
   const normalized = topLevelValue(value);
   if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
     put(target, key, jsonText(normalized));
@@ -50,8 +49,23 @@ function put(target: Attributes, key: string, value: unknown): void {
   }
 }
 
+/**
+ * Braze cuts an array of strings and numbers past its length limit without a
+ * word: it keeps its first items, with its full length beside it.
+ */
+function putArray(target: Attributes, key: string, value: readonly unknown[]): void {
+  const items = value.map(arrayItem);
+  const ofObjects = items.some((item) => typeof item === "object");
+  if (ofObjects && jsonBytes(items) > MAX_NESTED_BYTES) return put(target, key, jsonText(items));
+  if (ofObjects || items.length <= MAX_ARRAY_ATTRIBUTE_ITEMS) {
+    target[key] = items;
+    return;
+  }
+  target[key] = items.slice(0, MAX_ARRAY_ATTRIBUTE_ITEMS);
+  putOriginalLength(target, key, items.length);
+}
+
 function topLevelValue(value: unknown): Value {
-  if (Array.isArray(value)) return value.map(arrayItem);
   const record = asRecord(value);
   return record ? nestedObject(record, 1) : scalarValue(value);
 }
@@ -71,13 +85,14 @@ function nestedObject(source: JsonRecord, depth: number): { [key: string]: Neste
 
 function nestedValue(value: unknown, depth: number): Nested {
   if (typeof value !== "object" || value === null) return scalarValue(value);
-  if (depth >= MAX_DEPTH) return truncate(jsonText(value));
+  if (depth >= MAX_PROPERTY_DEPTH) return truncate(jsonText(value));
   if (Array.isArray(value)) return value.map((item) => nestedValue(item, depth + 1));
   return nestedObject(value as JsonRecord, depth);
 }
 
+/** Braze reads ".", "$" and spaces in nested keys as syntax or refuses them; the operator names too. */
 function nestedKey(key: string): string {
-  const name = key.trim().replace(/[.$]/g, "_");
-  if (name === "") return "_";
+  const name = key.trim().replace(FORBIDDEN_IN_NESTED_KEYS, NESTED_KEY_REPLACEMENT);
+  if (name === "") return NESTED_KEY_REPLACEMENT;
   return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
 }

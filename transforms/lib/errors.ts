@@ -1,8 +1,9 @@
 /**
  * Deliberate errors: the only ways a transform may fail. Each names itself
- * explicitly (`NAME`): bundling and minifying may rename classes. Braze's log shows the
- * thrown message, so each names the event and the field that was wrong; a
- * throw is always better than a request that silently writes the wrong thing.
+ * explicitly (`NAME`): bundling and minifying may rename classes. Braze's log
+ * shows the thrown message, so each names the source, the event and the field
+ * that was wrong; a throw is always better than a request that silently
+ * writes the wrong thing.
  */
 export class TransformError extends Error {
   constructor(name: string, message: string) {
@@ -11,12 +12,22 @@ export class TransformError extends Error {
   }
 }
 
+/** Where a message says an error happened: "Regal call.completed". */
+export interface ErrorOrigin {
+  readonly source: { readonly name: string };
+  readonly event: string;
+}
+
+function at(origin: ErrorOrigin): string {
+  return `${origin.source.name} ${origin.event}`;
+}
+
 /** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 export class MissingIdentityError extends TransformError {
   static readonly NAME = "MissingIdentityError";
 
-  constructor(event: string, lookedFor: readonly string[], what = "user identifier") {
-    super(MissingIdentityError.NAME, `${event}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
+  constructor(origin: ErrorOrigin, lookedFor: readonly string[], what = "user identifier") {
+    super(MissingIdentityError.NAME, `${at(origin)}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
   }
 }
 
@@ -29,16 +40,16 @@ function shown(value: unknown): string {
 export class MisroutedEventError extends TransformError {
   static readonly NAME = "MisroutedEventError";
 
-  constructor(expected: readonly string[], received: unknown) {
+  constructor(source: { readonly name: string; readonly eventField: string }, expected: readonly string[], received: unknown) {
     const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
     super(MisroutedEventError.NAME,
-      `expected a Regal ${handled} payload but payload.name is ${shown(received)}: ` +
-        "filter this Regal webhook to the events this transformation handles",
+      `expected a ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+        `filter this ${source.name} webhook to the events this transformation handles`,
     );
   }
 }
 
-/** The payload is not shaped like the source's webhook at all. */
+/** The payload is not shaped like a webhook at all. */
 export class InvalidPayloadError extends TransformError {
   static readonly NAME = "InvalidPayloadError";
 
@@ -51,9 +62,7 @@ export class InvalidPayloadError extends TransformError {
 export class UnmappedValueError extends TransformError {
   static readonly NAME = "UnmappedValueError";
 
-  constructor(event: string, field: string, value: unknown, known: readonly string[]) {
-    super(UnmappedValueError.NAME,
-      `${event}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`,
-    );
+  constructor(origin: ErrorOrigin, field: string, value: unknown, known: readonly string[]) {
+    super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
   }
 }

@@ -1,7 +1,9 @@
 import type { UserIdentifiers } from "../../contract/schema";
-import { MissingIdentityError } from "./errors";
-import type { IdentifierSource, PhoneIdentity } from "./settings";
-import { firstOf, readText } from "./values";
+import { E164_PATTERN, EMAIL_PATTERN, MAX_EXTERNAL_ID_BYTES } from "../../contract/limits";
+import { MissingIdentityError, type ErrorOrigin } from "./errors";
+import { utf8Bytes } from "./json-bytes";
+import type { IdentifierSource, IdentitySettings, PhoneIdentity } from "./settings";
+import { readText } from "./values";
 
 /** One place a payload may carry an identifier, named as the error message shows it. */
 export interface IdentityField {
@@ -12,57 +14,59 @@ export interface IdentityField {
 /** Per kind of identifier, the fields to try, most trusted first. */
 export type IdentityCandidates = Record<IdentifierSource, readonly IdentityField[]>;
 
-export interface IdentitySettings {
-  readonly identifierOrder: readonly IdentifierSource[];
-  readonly phoneIdentity: PhoneIdentity;
-}
-
-const READERS: Record<IdentifierSource, (value: unknown) => string | undefined> = {
-  external_id: readText,
-  email: readEmail,
-  phone: readPhone,
-};
-
 /**
- * The identifier Braze should use, taken from the first source in the
- * settings' order that has a usable value. Throws rather than returning
- * nothing: an event with no identity would otherwise vanish silently.
+ * The identifier Braze should use: the first field, in the settings' order
+ * of kinds and the source's order of fields, holding a value Braze accepts
+ * as that identifier. A value Braze would refuse is skipped for the next, so
+ * one bad field never loses the event. Throws rather than returning nothing:
+ * an event with no identity would otherwise vanish silently.
  */
-export function resolveIdentity(
-  event: string,
-  candidates: IdentityCandidates,
-  settings: IdentitySettings,
-): UserIdentifiers {
-  for (const source of settings.identifierOrder) {
-    const value = firstOf(candidates[source].map((candidate) => candidate.value), READERS[source]);
-    if (value !== undefined) return toIdentifier(source, value, settings.phoneIdentity);
+export function resolveIdentity(origin: ErrorOrigin, candidates: IdentityCandidates, settings: IdentitySettings): UserIdentifiers {
+  for (const kind of settings.identifierOrder) {
+    for (const candidate of candidates[kind]) {
+      const value = readIdentifier(kind, candidate.value, settings.phoneIdentity);
+      if (value !== undefined) return toIdentifier(kind, value, settings.phoneIdentity);
+    }
   }
-  const lookedFor = settings.identifierOrder.map((source) => candidates[source].map((c) => c.field).join(" or "));
-  throw new MissingIdentityError(event, lookedFor);
+  const lookedFor = settings.identifierOrder.map((kind) => candidates[kind].map((c) => c.field).join(" or "));
+  throw new MissingIdentityError(origin, lookedFor);
 }
 
-function toIdentifier(source: IdentifierSource, value: string, phone: PhoneIdentity): UserIdentifiers {
-  if (source === "external_id") return { external_id: value };
-  if (source === "email") return { email: value };
+function readIdentifier(kind: IdentifierSource, value: unknown, phone: PhoneIdentity): string | undefined {
+  if (kind === "external_id") return readExternalId(value);
+  return kind === "email" ? readEmail(value) : readPhone(value, phone);
+}
+
+function toIdentifier(kind: IdentifierSource, value: string, phone: PhoneIdentity): UserIdentifiers {
+  if (kind === "external_id") return { external_id: value };
+  if (kind === "email") return { email: value };
   return phone.as === "phone"
     ? { phone: value }
     : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
 }
 
+/** Braze refuses a user id over its byte limit; cutting it would point at another user. */
+function readExternalId(value: unknown): string | undefined {
+  const text = readText(value);
+  return text !== undefined && utf8Bytes(text) <= MAX_EXTERNAL_ID_BYTES ? text : undefined;
+}
+
 /** Braze rejects an email identifier that is not an address, losing the object. */
 function readEmail(value: unknown): string | undefined {
   const text = readText(value);
-  return text !== undefined && /^[^@\s]+@[^@\s]+$/.test(text) ? text : undefined;
+  return text !== undefined && EMAIL_PATTERN.test(text) ? text : undefined;
 }
 
 /**
- * Digits with an optional leading "+", separators removed. Placeholders such
- * as Regal's documented "+1XXXXXXXXXX" are refused: as an alias they would
- * merge every such contact into one Braze profile.
+ * Digits with an optional leading "+", separators removed; as Braze's phone
+ * identifier, E.164 only. Placeholders such as Regal's documented
+ * "+1XXXXXXXXXX" are refused: as an alias they would merge every such
+ * contact into one Braze profile.
  */
-function readPhone(value: unknown): string | undefined {
+function readPhone(value: unknown, identity: PhoneIdentity): string | undefined {
   const text = readText(value);
   if (text === undefined) return undefined;
   const phone = text.replace(/[\s().-]/g, "");
-  return /^\+?\d{6,15}$/.test(phone) ? phone : undefined;
+  const usable = identity.as === "phone" ? E164_PATTERN.test(phone) : /^\+?\d{6,15}$/.test(phone);
+  return usable ? phone : undefined;
 }

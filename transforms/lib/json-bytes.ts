@@ -5,9 +5,12 @@
  * visits the other characters: a 1 MB payload is measured in one pass.
  */
 export function jsonBytes(value: unknown): number {
-  const json = JSON.stringify(value) || "";
-  const wide = json.replace(/[\u0000-\u007f]+/g, "");
-  let bytes = json.length - wide.length;
+  return utf8Bytes(JSON.stringify(value) || "");
+}
+
+export function utf8Bytes(text: string): number {
+  const wide = text.replace(/[\u0000-\u007f]+/g, "");
+  let bytes = text.length - wide.length;
   for (let i = 0; i < wide.length; i++) {
     const code = wide.charCodeAt(i);
     if (code < 0x800) bytes += 2;

@@ -4,8 +4,7 @@
  * scalars the same way.
  */
 
-/** Braze's limit on string values and on key names, in UTF-16 code units. */
-export const MAX_CHARS = 255;
+import { MAX_STRING_CHARS } from "../../contract/limits";
 
 /** The sibling a truncated string gains: its full length, which also marks it as truncated. */
 export const ORIGINAL_LENGTH_SUFFIX = "_original_length";
@@ -16,7 +15,7 @@ type Target = { [key: string]: unknown };
  * The first `max` characters, exactly, except that a surrogate pair is never
  * split: half an emoji is not valid Unicode and could fail the whole request.
  */
-export function truncate(text: string, max = MAX_CHARS): string {
+export function truncate(text: string, max = MAX_STRING_CHARS): string {
   if (text.length <= max) return text;
   const last = text.charCodeAt(max - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
@@ -31,7 +30,7 @@ export function freeKey(target: Target, name: string): string {
 }
 
 /**
- * A source key as Braze takes it: surrounding spaces trimmed (Regal's
+ * A source key as Braze takes it: surrounding spaces trimmed (Regal sends
  * "callback_timestamp "), a leading "$" as "_", names in `reserved` prefixed
  * with "_", empty as "_", at most 255 characters.
  */
@@ -44,16 +43,30 @@ export function brazeKey(key: string, reserved: readonly string[]): string {
 
 /** Whether `value` is a string Braze would refuse for its length. */
 export function isLongText(value: unknown): value is string {
-  return typeof value === "string" && value.length > MAX_CHARS;
+  return typeof value === "string" && value.length > MAX_STRING_CHARS;
 }
 
 /** Writes a long string as its first 255 characters, with its full length beside it. */
 export function putLongText(target: Target, key: string, text: string): void {
   target[key] = truncate(text);
-  target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = text.length;
+  putOriginalLength(target, key, text.length);
 }
 
-/** A scalar as Braze takes it: Regal's literal "null" is null, strings are cut to 255 characters. */
+/** Marks `key` as cut: its sibling `<key>_original_length` holds the length it had. */
+export function putOriginalLength(target: Target, key: string, length: number): void {
+  target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+}
+
+/**
+ * Whether a source value says nothing: missing, null, or the literal "null"
+ * partners send for empty fields. Written as an attribute it would clear
+ * what Braze knows, so mappings leave such values out.
+ */
+export function isUnknown(value: unknown): boolean {
+  return value === undefined || value === null || value === "null";
+}
+
+/** A scalar as Braze takes it: the literal "null" partners send for empty fields is null, strings are cut to 255 characters. */
 export function scalarValue(value: unknown): string | number | boolean | null {
   if (typeof value === "string") return value === "null" ? null : truncate(value);
   if (typeof value === "number") return isFinite(value) ? value : null;

@@ -1,33 +1,24 @@
 import type { EventProperties, PropertyValue } from "../../contract/schema";
+import { MAX_EVENT_PROPERTIES, MAX_NESTED_BYTES, RESERVED_PROPERTY_KEYS } from "../../contract/limits";
 import { jsonBytes } from "./json-bytes";
 import { brazeKey, freeKey, isLongText, jsonText, putLongText, scalarValue, truncate } from "./normalize";
 import type { JsonRecord } from "./values";
 
 /**
- * THE policy for carrying a webhook's fields into Braze event properties.
- * Names and values stay as the source sent them, except where Braze would
- * reject the request or silently lose data. Exported as text for the
- * generated mapping tables (it is tree-shaken out of snippets).
+ * THE policy for carrying a webhook's fields into Braze event properties
+ * (worded for people in build/policy.ts). Names and values stay as the source
+ * sent them, except where Braze would reject the request or silently lose data.
  */
-export const PROPERTY_POLICY: readonly string[] = [
-  "a string over 255 characters keeps its first 255 and gains a sibling `<key>_original_length` holding its full length (inside arrays, where no sibling fits, it is only truncated)",
-  'the literal string "null" (Regal sends it for empty campaign fields) becomes null',
-  'keys: surrounding spaces are trimmed (Regal\'s "callback_timestamp "), a leading "$" becomes "_", the reserved `time` and `event_name` gain a leading "_", an empty key becomes "_", a key over 255 characters is cut; a renamed key that collides gains `_2`, `_3`, …',
-  "nesting deeper than 10 levels is kept as JSON text",
-  "past 256 properties (Braze would drop the extras) the rest go into one nested `more_properties` object",
-  "when nested values would make the properties larger than 100 KB, the largest nested values become their JSON text (truncated as above) until they fit",
-];
 
-const RESERVED_KEYS = ["time", "event_name"];
-const MAX_PROPERTIES = 256;
-const MAX_NESTED_BYTES = 100 * 1024;
-const MAX_DEPTH = 10;
-const OVERFLOW_KEY = "more_properties";
+/** Deeper nesting is kept as JSON text, which bounds the work a hostile payload can cause. */
+export const MAX_PROPERTY_DEPTH = 10;
+/** Where properties past Braze's count limit go. */
+export const OVERFLOW_KEY = "more_properties";
 
 type Properties = { [key: string]: PropertyValue };
 
 export function toEventProperties(source: JsonRecord): EventProperties {
-  return fitNestedBudget(capCount(normalizeObject(source, 0, RESERVED_KEYS)));
+  return fitNestedBudget(capCount(normalizeObject(source, 0, RESERVED_PROPERTY_KEYS)));
 }
 
 function normalizeObject(source: JsonRecord, depth: number, reserved: readonly string[]): Properties {
@@ -43,18 +34,18 @@ function put(target: Properties, key: string, value: unknown, depth: number): vo
 
 function normalizeValue(value: unknown, depth: number): PropertyValue {
   if (typeof value !== "object" || value === null) return scalarValue(value);
-  if (depth >= MAX_DEPTH) return truncate(jsonText(value));
+  if (depth >= MAX_PROPERTY_DEPTH) return truncate(jsonText(value));
   if (Array.isArray(value)) return value.map((item) => normalizeValue(item, depth + 1));
   return normalizeObject(value as JsonRecord, depth + 1, []);
 }
 
 function capCount(properties: Properties): Properties {
   const keys = Object.keys(properties);
-  if (keys.length <= MAX_PROPERTIES) return properties;
+  if (keys.length <= MAX_EVENT_PROPERTIES) return properties;
   const kept: Properties = {};
   const overflow: Properties = {};
   keys.forEach((key, index) => {
-    if (index < MAX_PROPERTIES - 1) kept[key] = properties[key] as PropertyValue;
+    if (index < MAX_EVENT_PROPERTIES - 1) kept[key] = properties[key] as PropertyValue;
     else overflow[key] = properties[key] as PropertyValue;
   });
   kept[freeKey(kept, OVERFLOW_KEY)] = overflow;

@@ -1,31 +1,20 @@
 import { MisroutedEventError } from "./errors";
 import { payloadObject } from "./payload";
-import { defineTransform, type MappingDoc, type Transform } from "./transform";
+import type { Source } from "./source";
+import type { Transform } from "./webhook";
 
 /**
- * One transformation for many events (Braze's free tier allows five): it
- * dispatches on `payload.name` to the very transforms the per-event snippets
- * are built from, so its output for an event is that event's snippet's output.
+ * One transformation for many events (Braze's free tier allows five): the
+ * build generates one per source and destination, dispatching on the event
+ * to the very transforms the per-event snippets are built from, so its output
+ * for an event is that event's snippet's output.
  */
-export function router<Request>(source: string, transforms: readonly Transform<Request>[]): Transform<Request> {
-  const byEvent: { [event: string]: Transform<Request> } = {};
-  for (const transform of transforms) {
-    if (transform.meta.destination !== transforms[0]!.meta.destination) {
-      throw new Error(`router ${source}: ${transform.meta.events.join(", ")} writes to another destination`);
-    }
-    for (const event of transform.meta.events) byEvent[event] = transform;
-  }
+export function router<Request>(source: Source, byEvent: Readonly<Record<string, Transform<Request>>>): Transform<Request> {
   const events = Object.keys(byEvent).sort();
-  const meta = {
-    source,
-    events,
-    destination: transforms[0]!.meta.destination,
-    mapping: transforms.reduce((all, transform) => all.concat(transform.meta.mapping), [] as MappingDoc[]),
-  };
-  return defineTransform(meta, (payload, headers) => {
-    const name = payloadObject(payload).name;
-    const transform = typeof name === "string" && Object.prototype.hasOwnProperty.call(byEvent, name) ? byEvent[name] : undefined;
-    if (!transform) throw new MisroutedEventError(events, name);
+  return (payload, headers) => {
+    const event = source.eventOf(payloadObject(payload));
+    const transform = typeof event === "string" && Object.prototype.hasOwnProperty.call(byEvent, event) ? byEvent[event] : undefined;
+    if (!transform) throw new MisroutedEventError(source, events, event);
     return transform(payload, headers);
-  });
+  };
 }

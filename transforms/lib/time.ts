@@ -5,10 +5,11 @@
  * of non-ISO strings differs between engines and Braze's engine is unknown.
  */
 
+import { LATEST_TIME_MS } from "../../contract/limits";
+import { firstOf } from "./values";
+
 /** Epoch values above this are milliseconds: as seconds they would be past the year 5000. */
 const LARGEST_EPOCH_SECONDS = 1e11;
-/** Braze stores dates after the year 3000 as strings, so later instants are not timestamps. */
-const LATEST_MS = Date.UTC(3000, 0, 1);
 
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -28,14 +29,23 @@ export function toIsoTime(value: unknown): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
+/**
+ * The first of the envelope's timestamps that is one, else the time the
+ * transformation runs: Braze needs a time on every event, and "now" is within
+ * seconds of the partner's send.
+ */
+export function eventTime(times: readonly unknown[]): string {
+  return firstOf(times, toIsoTime) || new Date().toISOString();
+}
+
 function fromEpoch(epoch: number): number | undefined {
   if (!isFinite(epoch) || epoch <= 0) return undefined;
   const ms = Math.round(epoch > LARGEST_EPOCH_SECONDS ? epoch : epoch * 1000);
-  return ms < LATEST_MS ? ms : undefined;
+  return ms < LATEST_TIME_MS ? ms : undefined;
 }
 
 /**
- * A string without a zone is read as UTC: Regal calls its timestamps UTC, a
+ * A string without a zone is read as UTC: partners call their timestamps UTC, a
  * transformation cannot know the account's zone, and Braze itself reads
  * zone-less dates as UTC.
  */
@@ -55,7 +65,7 @@ function fromDateTime(text: string): number | undefined {
   const offset = zoneOffsetMs(zone);
   if (offset === undefined) return undefined;
   const instant = local - offset;
-  return instant > 0 && instant < LATEST_MS ? instant : undefined;
+  return instant > 0 && instant < LATEST_TIME_MS ? instant : undefined;
 }
 
 /** Offsets run from -12:00 to +14:00; anything else is a malformed zone. */

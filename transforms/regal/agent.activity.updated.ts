@@ -1,8 +1,10 @@
-import { agentCatalogName, catalogItem } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent's status changed (e.g. Available → Offline). No contact: the agent's item in a Braze catalog is updated. */
-export default catalogItem("agent.activity.updated", {
-  catalog: agentCatalogName(),
+export default {
+  shape: "catalogItem",
+  event: "agent.activity.updated",
+  catalog: "agents",
   idFrom: "agent_email",
   fields: {
     agent_email: "string",
@@ -13,4 +15,4 @@ export default catalogItem("agent.activity.updated", {
     agent_time_in_previous_activity: "number",
   },
   timeField: "updated_at",
-});
+} satisfies Regal<"agent.activity.updated">;

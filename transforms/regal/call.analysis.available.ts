@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** Custom AI analysis of a call is complete (flattened envelope; the analysis keys are the account's own). */
-export default customEvent("call.analysis.available");
+export default {
+  shape: "customEvent",
+  event: "call.analysis.available",
+} satisfies Regal<"call.analysis.available">;

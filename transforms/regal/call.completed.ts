@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A call with a contact ended (answered or not) and the agent submitted the summary form. */
-export default customEvent("call.completed");
+export default {
+  shape: "customEvent",
+  event: "call.completed",
+} satisfies Regal<"call.completed">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An outbound call was started. */
-export default customEvent("call.placed");
+export default {
+  shape: "customEvent",
+  event: "call.placed",
+} satisfies Regal<"call.placed">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A link to the call's recording is available. */
-export default customEvent("call.recording.available");
+export default {
+  shape: "customEvent",
+  event: "call.recording.available",
+} satisfies Regal<"call.recording.available">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A call ended and its task is now in wrap-up. */
-export default customEvent("call.wrapup");
+export default {
+  shape: "customEvent",
+  event: "call.wrapup",
+} satisfies Regal<"call.wrapup">;

@@ -1,8 +1,13 @@
-import { attributeUpdate, changedAttributes } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent edited the contact: each changed field's new value becomes a Braze attribute. */
-export default attributeUpdate(
-  "contact.attribute.edited",
-  "each changes.custom_properties.<name>.new_value as custom attribute <name>; changes.phone/email/firstName/lastName as profile fields; other changes.<name>.new_value as <name>",
-  (edit) => changedAttributes(edit.properties.changes),
-);
+export default {
+  shape: "attributeUpdate",
+  event: "contact.attribute.edited",
+  changes: {
+    from: "changes",
+    newValue: "new_value",
+    nested: ["custom_properties"],
+    rename: { firstName: "first_name", lastName: "last_name" },
+  },
+} satisfies Regal<"contact.attribute.edited">;

@@ -1,7 +1,9 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A contact was created in Regal, with any custom attributes it was created with. */
-export default customEvent("contact.created", {
+export default {
+  shape: "customEvent",
+  event: "contact.created",
   attributes: {
     first_name: "firstName",
     last_name: "lastName",
@@ -9,4 +11,4 @@ export default customEvent("contact.created", {
     phone: "contactPhone",
   },
   otherPropertiesAsAttributes: true,
-});
+} satisfies Regal<"contact.created">;

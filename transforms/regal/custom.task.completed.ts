@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent completed a custom task. */
-export default customEvent("custom.task.completed");
+export default {
+  shape: "customEvent",
+  event: "custom.task.completed",
+} satisfies Regal<"custom.task.completed">;

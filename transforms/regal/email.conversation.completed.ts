@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent completed an email task (flattened envelope). */
-export default customEvent("email.conversation.completed");
+export default {
+  shape: "customEvent",
+  event: "email.conversation.completed",
+} satisfies Regal<"email.conversation.completed">;

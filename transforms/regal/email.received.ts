@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** The contact sent an email. */
-export default customEvent("email.received");
+export default {
+  shape: "customEvent",
+  event: "email.received",
+} satisfies Regal<"email.received">;

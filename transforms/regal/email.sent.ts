@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An email was sent to the contact. */
-export default customEvent("email.sent");
+export default {
+  shape: "customEvent",
+  event: "email.sent",
+} satisfies Regal<"email.sent">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** The contact sent an MMS. */
-export default customEvent("mms.received");
+export default {
+  shape: "customEvent",
+  event: "mms.received",
+} satisfies Regal<"mms.received">;

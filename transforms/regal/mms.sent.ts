@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An MMS was sent to the contact. */
-export default customEvent("mms.sent");
+export default {
+  shape: "customEvent",
+  event: "mms.sent",
+} satisfies Regal<"mms.sent">;

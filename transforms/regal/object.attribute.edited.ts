@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An attribute of one of the contact's custom objects was edited. */
-export default customEvent("object.attribute.edited");
+export default {
+  shape: "customEvent",
+  event: "object.attribute.edited",
+} satisfies Regal<"object.attribute.edited">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A custom object (e.g. a Salesforce opportunity) was created on the contact. */
-export default customEvent("object.created");
+export default {
+  shape: "customEvent",
+  event: "object.created",
+} satisfies Regal<"object.created">;

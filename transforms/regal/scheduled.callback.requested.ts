@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent (or an AI agent's Schedule Callback action) scheduled a callback. */
-export default customEvent("scheduled.callback.requested");
+export default {
+  shape: "customEvent",
+  event: "scheduled.callback.requested",
+} satisfies Regal<"scheduled.callback.requested">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent scheduled a reminder. */
-export default customEvent("scheduled.reminder.created");
+export default {
+  shape: "customEvent",
+  event: "scheduled.reminder.created",
+} satisfies Regal<"scheduled.reminder.created">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent completed an SMS conversation; `content` holds its messages as [time, sender, direction, text] rows. */
-export default customEvent("sms.conversation.completed");
+export default {
+  shape: "customEvent",
+  event: "sms.conversation.completed",
+} satisfies Regal<"sms.conversation.completed">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An SMS to the contact failed to send. */
-export default customEvent("sms.failed");
+export default {
+  shape: "customEvent",
+  event: "sms.failed",
+} satisfies Regal<"sms.failed">;

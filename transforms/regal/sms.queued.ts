@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An SMS to the contact was queued (Regal's recommended event for message content). */
-export default customEvent("sms.queued");
+export default {
+  shape: "customEvent",
+  event: "sms.queued",
+} satisfies Regal<"sms.queued">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** The contact sent an SMS. */
-export default customEvent("sms.received");
+export default {
+  shape: "customEvent",
+  event: "sms.received",
+} satisfies Regal<"sms.received">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An SMS was sent to the contact. */
-export default customEvent("sms.sent");
+export default {
+  shape: "customEvent",
+  event: "sms.sent",
+} satisfies Regal<"sms.sent">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An SMS to the contact was sent but not delivered. */
-export default customEvent("sms.undelivered");
+export default {
+  shape: "customEvent",
+  event: "sms.undelivered",
+} satisfies Regal<"sms.undelivered">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A call or SMS task was canceled. */
-export default customEvent("task.canceled");
+export default {
+  shape: "customEvent",
+  event: "task.canceled",
+} satisfies Regal<"task.canceled">;

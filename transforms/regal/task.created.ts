@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A call or SMS task was created. */
-export default customEvent("task.created");
+export default {
+  shape: "customEvent",
+  event: "task.created",
+} satisfies Regal<"task.created">;

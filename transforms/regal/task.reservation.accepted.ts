@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent accepted a task. */
-export default customEvent("task.reservation.accepted");
+export default {
+  shape: "customEvent",
+  event: "task.reservation.accepted",
+} satisfies Regal<"task.reservation.accepted">;

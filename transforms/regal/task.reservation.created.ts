@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A task was offered to an agent. */
-export default customEvent("task.reservation.created");
+export default {
+  shape: "customEvent",
+  event: "task.reservation.created",
+} satisfies Regal<"task.reservation.created">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** An agent completed a voicemail task (flattened envelope). */
-export default customEvent("voicemail.completed");
+export default {
+  shape: "customEvent",
+  event: "voicemail.completed",
+} satisfies Regal<"voicemail.completed">;

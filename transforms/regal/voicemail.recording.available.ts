@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A voicemail recording is available. */
-export default customEvent("voicemail.recording.available");
+export default {
+  shape: "customEvent",
+  event: "voicemail.recording.available",
+} satisfies Regal<"voicemail.recording.available">;

@@ -1,4 +1,7 @@
-import { customEvent } from "../lib/regal";
+import type { Regal } from "./lib/payloads";
 
 /** A voicemail transcript and trackers are available. */
-export default customEvent("voicemail.transcript.available");
+export default {
+  shape: "customEvent",
+  event: "voicemail.transcript.available",
+} satisfies Regal<"voicemail.transcript.available">;

@@ -1,0 +1,30 @@
+import type { IdentityCandidates } from "./identity";
+import type { JsonRecord } from "./values";
+
+/** What a source's envelope reader finds in one webhook body. */
+export interface Envelope {
+  /** The event's own fields, which event properties and attribute tables read. */
+  readonly properties: JsonRecord;
+  readonly identity: IdentityCandidates;
+  /** Values that may date the event, most trusted first, in any encoding time.ts reads. */
+  readonly times: readonly unknown[];
+}
+
+/**
+ * A partner that posts webhooks (`transforms/<source>/lib/envelope.ts`
+ * default-exports one): how its events are told apart and how its envelope
+ * is read, quirks included. Everything else is the same for every source.
+ */
+export interface Source {
+  /** The partner as people write it ("Regal"): error messages name it. */
+  readonly name: string;
+  /** The payload field that names the event, as error messages show it ("name" → payload.name). */
+  readonly eventField: string;
+  /** The event a body is for, spelled as the event module's file name. */
+  eventOf(body: JsonRecord): unknown;
+  read(body: JsonRecord): Envelope;
+  /** Build only: words written in capitals in default Braze event names ("sms" → "SMS Sent"). */
+  readonly acronyms?: readonly string[];
+  /** Build only: how to point the partner at a transformation, for the generated mapping table. */
+  readonly connect?: string;
+}

@@ -1,0 +1,678 @@
+import type { Mapping } from "../../lib/mapping";
+
+/**
+ * The properties of each Regal reporting event, as Regal documents them
+ * (https://developer.regal.ai/docs/reporting-webhooks; the examples are in
+ * test/fixtures/regal/<event>/regal-documented.json). Mappings are typed
+ * against these, so a mapping that reads a field Regal does not send fails
+ * `bdt build` at its line. Values are `unknown`: Regal sends the same field
+ * as a number, a numeric string or null, and the value policy handles each.
+ */
+export interface RegalProperties {
+  "agent.activity.updated": {
+    readonly agent_email?: unknown;
+    readonly agent_activity_name?: unknown;
+    readonly agent_availability?: unknown;
+    readonly agent_previous_activity_name?: unknown;
+    readonly agent_previous_availability?: unknown;
+    readonly agent_time_in_previous_activity?: unknown;
+  };
+  "call.analysis.available": {
+    readonly agent_email?: unknown;
+    readonly call_analysis?: {
+      readonly no_ai?: unknown;
+      readonly qualification_decision?: unknown;
+      readonly follow_up_required?: unknown;
+      readonly budget_confirmed?: unknown;
+      readonly decision_maker_present?: unknown;
+      readonly compliance_acknowledged?: unknown;
+    };
+    readonly contact_phone?: unknown;
+    readonly incoming_sip_headers?: {
+      readonly Via?: unknown;
+      readonly From?: unknown;
+      readonly "Call-ID"?: unknown;
+    };
+    readonly is_ai_agent?: unknown;
+    readonly outgoing_sip_headers?: {
+      readonly Via?: unknown;
+      readonly To?: unknown;
+      readonly "User-Agent"?: unknown;
+    };
+    readonly task_id?: unknown;
+  };
+  "call.completed": {
+    readonly agent_firstname?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly agent_email?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly call_id?: unknown;
+    readonly type?: unknown;
+    readonly disposition?: unknown;
+    readonly notes?: unknown;
+    readonly objections?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly conversation_happened?: unknown;
+    readonly started_at?: unknown;
+    readonly ended_at?: unknown;
+    readonly completed_at?: unknown;
+    readonly talk_time?: unknown;
+    readonly wrapup_time?: unknown;
+    readonly handle_time?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "call.ivr.triggered": {
+    readonly contact_number?: unknown;
+    readonly direction?: unknown;
+    readonly ivr_flow_id?: unknown;
+    readonly ivr_flow_name?: unknown;
+    readonly ivr_flow_trigger_id?: unknown;
+    readonly ivr_flow_version?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+  };
+  "call.placed": {
+    readonly agent_fullname?: unknown;
+    readonly agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly scheduling_agent_email?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly queue?: unknown;
+    readonly channel?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_execution_name?: unknown;
+    readonly journey_node_uuid?: unknown;
+    readonly journey_node_friendly_id?: unknown;
+    readonly related_object_id?: unknown;
+    readonly related_object_type?: unknown;
+  };
+  "call.recording.available": {
+    readonly agent_email?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly call_id?: unknown;
+    readonly call_sid?: unknown;
+    readonly type?: unknown;
+    readonly disposition?: unknown;
+    readonly notes?: unknown;
+    readonly objections?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly recording_link?: unknown;
+    readonly started_at?: unknown;
+    readonly ended_at?: unknown;
+    readonly talk_time?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "call.transcript.available": {
+    readonly agent_email?: unknown;
+    readonly task_id?: unknown;
+    readonly call_summary?: unknown;
+    readonly contact_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly is_voicemail?: unknown;
+    readonly moments_count?: unknown;
+    readonly recording_id?: unknown;
+    readonly recording_link?: unknown;
+    readonly recording_duration?: unknown;
+    readonly request_timestamp?: unknown;
+    readonly response_timestamp?: unknown;
+    readonly sentiments?: {
+      readonly contact_sentiment?: unknown;
+      readonly agent_sentiment?: unknown;
+      readonly agent_sentiment_reason?: unknown;
+      readonly contact_sentiment_reason?: unknown;
+    };
+    readonly trackers?: unknown;
+    readonly transcript?: unknown;
+    readonly transcript_is_truncated?: unknown;
+    readonly transcript_url?: unknown;
+  };
+  "call.wrapup": {
+    readonly campaign_friendly_id?: unknown;
+    readonly campaign_name?: unknown;
+    readonly channel?: unknown;
+    readonly contact_email?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly queue?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly reserved_agent_email?: unknown;
+    readonly reserved_agent_fullname?: unknown;
+    readonly scheduling_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly target_agent_email?: unknown;
+    readonly target_agent_fullname?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+  };
+  "cancel.all.automated.tasks": {
+    readonly campaign_friendly_id?: unknown;
+    readonly canceled_by?: unknown;
+    readonly cancelation_source?: unknown;
+    readonly original_task_id?: unknown;
+    readonly timestamp?: unknown;
+  };
+  "contact.attribute.edited": {
+    readonly agent_email?: unknown;
+    readonly contact_phone?: unknown;
+    readonly changes?: {
+      readonly custom_properties?: {
+        readonly annual_income?: {
+          readonly old_value?: unknown;
+          readonly new_value?: unknown;
+        };
+      };
+    };
+    readonly created_at?: unknown;
+  };
+  "contact.created": {
+    readonly contactPhone?: unknown;
+    readonly email?: unknown;
+    readonly firstName?: unknown;
+    readonly lastName?: unknown;
+    readonly customProperty1?: unknown;
+    readonly customProperty2?: unknown;
+  };
+  "contact.email.created": {
+    readonly firstName?: unknown;
+    readonly lastName?: unknown;
+    readonly leadStatus?: unknown;
+    readonly new_email_properties?: {
+      readonly email?: unknown;
+      readonly emailOptIn?: {
+        readonly ip?: unknown;
+        readonly source?: unknown;
+        readonly subscribed?: unknown;
+        readonly text?: unknown;
+        readonly timestamp?: unknown;
+        readonly timestampTransformed?: unknown;
+      };
+      readonly isPrimary?: unknown;
+      readonly label?: unknown;
+      readonly source?: unknown;
+    };
+  };
+  "contact.experiment.assigned": {
+    readonly experiment_name?: unknown;
+    readonly experiment_id?: unknown;
+    readonly experiment_variant?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_name?: unknown;
+  };
+  "contact.phone.created": {
+    readonly contactPhone?: unknown;
+    readonly firstName?: unknown;
+    readonly lastName?: unknown;
+    readonly isPrimary?: unknown;
+    readonly label?: unknown;
+    readonly source?: unknown;
+  };
+  "contact.subscribed": {
+    readonly new_subscription?: unknown;
+    readonly channel?: unknown;
+    readonly text?: unknown;
+    readonly ip?: unknown;
+    readonly source?: unknown;
+    readonly timestamp?: unknown;
+  };
+  "contact.unsubscribed": {
+    readonly new_subscription?: unknown;
+    readonly channel?: unknown;
+    readonly text?: unknown;
+    readonly ip?: unknown;
+    readonly source?: unknown;
+    readonly timestamp?: unknown;
+  };
+  "contacted.after.hours": {
+    readonly channel?: unknown;
+    readonly contact_phone?: unknown;
+    readonly contact_email?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly timestamp?: unknown;
+  };
+  "custom.task.completed": {
+    readonly agent_email?: unknown;
+    readonly agent_firstname?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly completed_at?: unknown;
+    readonly contact_phone?: unknown;
+    readonly custom_task_name?: unknown;
+    readonly disposition?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly notes?: unknown;
+    readonly objections?: unknown;
+    readonly type?: unknown;
+  };
+  "email.conversation.completed": {
+    readonly agent_email?: unknown;
+    readonly agent_firstname?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly agent_tags?: unknown;
+    readonly agent_teams?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly campaign_id?: unknown;
+    readonly campaign_name?: unknown;
+    readonly completed_at?: unknown;
+    readonly contact_phone?: unknown;
+    readonly conversation_happened?: unknown;
+    readonly direction?: unknown;
+    readonly disposition?: unknown;
+    readonly ended_at?: unknown;
+    readonly handle_time?: unknown;
+    readonly journey_execution_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_node_friendly_id?: unknown;
+    readonly journey_node_uuid?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly notes?: unknown;
+    readonly objections?: unknown;
+    readonly related_object_id?: unknown;
+    readonly related_object_type?: unknown;
+    readonly started_at?: unknown;
+    readonly talk_time?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly wrapup_time?: unknown;
+  };
+  "email.received": {
+    readonly attachments?: unknown;
+    readonly bcc_emails?: unknown;
+    readonly body_snippet?: unknown;
+    readonly cc_emails?: unknown;
+    readonly contact_email?: unknown;
+    readonly direction?: unknown;
+    readonly message_id?: unknown;
+    readonly sender_email?: unknown;
+    readonly subject?: unknown;
+    readonly thread_id?: unknown;
+    readonly to_emails?: unknown;
+  };
+  "email.sent": {
+    readonly attachments?: unknown;
+    readonly bcc_emails?: unknown;
+    readonly body_snippet?: unknown;
+    readonly cc_emails?: unknown;
+    readonly contact_email?: unknown;
+    readonly direction?: unknown;
+    readonly message_id?: unknown;
+    readonly sender_email?: unknown;
+    readonly subject?: unknown;
+    readonly thread_id?: unknown;
+    readonly to_emails?: unknown;
+  };
+  "mms.received": {
+    readonly agent_email?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly contact_phone?: unknown;
+    readonly content?: unknown;
+    readonly direction?: unknown;
+    readonly from_number?: unknown;
+    readonly media_url?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly related_object_id?: unknown;
+    readonly related_object_type?: unknown;
+    readonly sms_conversation_id?: unknown;
+    readonly sms_message_id?: unknown;
+    readonly to_number?: unknown;
+  };
+  "mms.sent": {
+    readonly agent_email?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly contact_phone?: unknown;
+    readonly content?: unknown;
+    readonly direction?: unknown;
+    readonly from_number?: unknown;
+    readonly media_url?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly related_object_id?: unknown;
+    readonly related_object_type?: unknown;
+    readonly sms_conversation_id?: unknown;
+    readonly sms_message_id?: unknown;
+    readonly to_number?: unknown;
+  };
+  "object.attribute.edited": {
+    readonly changes?: {
+      readonly properties?: {
+        readonly ApptConfirmedCheckbox?: {
+          readonly new_value?: unknown;
+          readonly old_value?: unknown;
+        };
+      };
+    };
+    readonly related_object_id?: unknown;
+    readonly related_object_type?: unknown;
+    readonly related_object_type_name?: unknown;
+  };
+  "object.created": {
+    readonly Id?: unknown;
+    readonly Name?: unknown;
+    readonly accountId?: unknown;
+    readonly createdDate?: unknown;
+    readonly opportunityOwner?: unknown;
+    readonly opportunityOwnerFirstName?: unknown;
+    readonly product?: unknown;
+    readonly regalName?: unknown;
+    readonly related_object_id?: unknown;
+    readonly related_object_source?: unknown;
+    readonly related_object_type?: unknown;
+    readonly related_object_type_name?: unknown;
+    readonly stageName?: unknown;
+  };
+  "scheduled.callback.requested": {
+    readonly scheduling_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly contact_phone?: unknown;
+    readonly "callback_timestamp "?: unknown;
+    readonly notes_from_agent?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly originating_task_id?: unknown;
+    readonly callback_friendly_date?: unknown;
+    readonly callback_friendly_day?: unknown;
+    readonly callback_friendly_time?: unknown;
+    readonly callback_friendly_timezone?: unknown;
+    readonly callback_friendly_timestamp?: unknown;
+  };
+  "scheduled.reminder.created": {
+    readonly scheduling_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly contact_phone?: unknown;
+    readonly originating_task_id?: unknown;
+    readonly scheduled_at?: unknown;
+    readonly notes_from_agent?: unknown;
+    readonly timezone?: unknown;
+    readonly regal_voice_phone?: unknown;
+  };
+  "sms.conversation.completed": {
+    readonly content?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly sms_conversation_id?: unknown;
+    readonly agent_id?: unknown;
+    readonly agent_firstname?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly direction?: unknown;
+    readonly type?: unknown;
+    readonly disposition?: unknown;
+    readonly objections?: unknown;
+    readonly notes?: unknown;
+    readonly started_at?: unknown;
+    readonly ended_at?: unknown;
+    readonly completed_at?: unknown;
+    readonly conversation_happened?: unknown;
+    readonly talk_time?: unknown;
+    readonly wrapup_time?: unknown;
+    readonly handle_time?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "sms.failed": {
+    readonly campaign_friendly_id?: unknown;
+    readonly campaign_id?: unknown;
+    readonly campaign_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly content?: unknown;
+    readonly direction?: unknown;
+    readonly from_number?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly media_url?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly sms_message_id?: unknown;
+    readonly to_number?: unknown;
+  };
+  "sms.queued": {
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly from_number?: unknown;
+    readonly to_number?: unknown;
+    readonly sms_message_id?: unknown;
+    readonly campaign_id?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly campaign_name?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly content?: unknown;
+    readonly media_url?: unknown;
+  };
+  "sms.received": {
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly direction?: unknown;
+    readonly content?: unknown;
+    readonly media_url?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly from_number?: unknown;
+    readonly to_number?: unknown;
+    readonly sms_conversation_id?: unknown;
+    readonly sms_message_id?: unknown;
+  };
+  "sms.sent": {
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly direction?: unknown;
+    readonly content?: unknown;
+    readonly media_url?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly contact_phone?: unknown;
+    readonly from_number?: unknown;
+    readonly to_number?: unknown;
+    readonly sms_conversation_id?: unknown;
+    readonly sms_message_id?: unknown;
+  };
+  "sms.undelivered": {
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly contact_phone?: unknown;
+    readonly from_number?: unknown;
+    readonly to_number?: unknown;
+    readonly sms_message_id?: unknown;
+    readonly error_code?: unknown;
+    readonly campaign_id?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly campaign_name?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly content?: unknown;
+    readonly media_url?: unknown;
+  };
+  "task.canceled": {
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly queue?: unknown;
+    readonly channel?: unknown;
+    readonly target_agent_fullname?: unknown;
+    readonly target_agent_id?: unknown;
+    readonly canceled_by?: unknown;
+    readonly cancelation_reason?: unknown;
+    readonly cancelation_source?: unknown;
+    readonly cancelation_notes?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "task.created": {
+    readonly target_agent_fullname?: unknown;
+    readonly target_agent_id?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly scheduling_agent_id?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly queue?: unknown;
+    readonly channel?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "task.reservation.accepted": {
+    readonly target_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly scheduling_agent_email?: unknown;
+    readonly reserved_agent_email?: unknown;
+    readonly reserved_agent_fullname?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly queue?: unknown;
+    readonly channel?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "task.reservation.created": {
+    readonly target_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly scheduling_agent_email?: unknown;
+    readonly reserved_agent_email?: unknown;
+    readonly reserved_agent_fullname?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly campaign_name?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly queue?: unknown;
+    readonly channel?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+  };
+  "voicemail.completed": {
+    readonly agent_email?: unknown;
+    readonly agent_firstname?: unknown;
+    readonly agent_fullname?: unknown;
+    readonly agent_id?: unknown;
+    readonly agent_tags?: unknown;
+    readonly agent_teams?: unknown;
+    readonly campaign_friendly_id?: unknown;
+    readonly campaign_id?: unknown;
+    readonly campaign_name?: unknown;
+    readonly completed_at?: unknown;
+    readonly contact_phone?: unknown;
+    readonly conversation_happened?: unknown;
+    readonly direction?: unknown;
+    readonly disposition?: unknown;
+    readonly ended_at?: unknown;
+    readonly handle_time?: unknown;
+    readonly journey_execution_name?: unknown;
+    readonly journey_friendly_id?: unknown;
+    readonly journey_name?: unknown;
+    readonly journey_node_friendly_id?: unknown;
+    readonly journey_node_uuid?: unknown;
+    readonly journey_uuid?: unknown;
+    readonly notes?: unknown;
+    readonly objections?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly started_at?: unknown;
+    readonly talk_time?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+    readonly wrapup_time?: unknown;
+  };
+  "voicemail.recording.available": {
+    readonly agent_email?: unknown;
+    readonly direction?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly channel?: unknown;
+    readonly call_id?: unknown;
+    readonly call_sid?: unknown;
+    readonly type?: unknown;
+    readonly recording_link?: unknown;
+    readonly started_at?: unknown;
+    readonly ended_at?: unknown;
+    readonly talk_time?: unknown;
+  };
+  "voicemail.transcript.available": {
+    readonly agent_email?: unknown;
+    readonly agent_id?: unknown;
+    readonly agent_name?: unknown;
+    readonly call_id?: unknown;
+    readonly call_sid?: unknown;
+    readonly call_summary?: unknown;
+    readonly contact_name?: unknown;
+    readonly contact_phone?: unknown;
+    readonly is_voicemail?: unknown;
+    readonly moments_count?: unknown;
+    readonly recording_link?: unknown;
+    readonly recording_id?: unknown;
+    readonly recording_duration?: unknown;
+    readonly request_timestamp?: unknown;
+    readonly response_timestamp?: unknown;
+    readonly task_sid?: unknown;
+    readonly trackers?: unknown;
+    readonly transcript?: unknown;
+    readonly transcript_is_truncated?: unknown;
+    readonly transcript_url?: unknown;
+  };}
+
+export type RegalEvent = keyof RegalProperties;
+
+/** The mapping of Regal event `E`: `export default { … } satisfies Regal<"call.completed">`. */
+export type Regal<E extends RegalEvent> = Mapping<E, RegalProperties[E]>;
