@@ -10,3 +10,13 @@ export function walk(node: AstNode, visit: (node: AstNode) => void): void {
     }
   }
 }
+
+/** The names a module's code exports. */
+export function exportedNames(program: { body: AstNode[] }): string[] {
+  return program.body.flatMap((statement) => {
+    if (statement.type !== "ExportNamedDeclaration") return statement.type === "ExportDefaultDeclaration" ? ["default"] : [];
+    const declaration = statement.declaration as (AstNode & { declarations?: { id: { name?: string } }[]; id?: { name?: string } }) | null;
+    if (declaration) return (declaration.declarations ?? [declaration]).map((d) => ("id" in d && d.id && d.id.name) || "");
+    return (statement.specifiers as { exported: { name?: string } }[]).map((specifier) => specifier.exported.name ?? "");
+  });
+}

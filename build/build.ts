@@ -32,9 +32,10 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   if (!sources.some((source) => source.events.length > 0)) {
     throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
   }
-  const bundle = createBundler(project, compileTransforms(project));
+  const modules = compileTransforms(project);
+  const bundle = createBundler(project, modules);
   const settings = await loadSettings(project, bundle);
-  const plans = await planSnippets(project, sources, settings, bundle);
+  const plans = await planSnippets(project, sources, settings, bundle, modules);
   const context = { project, packageVersion: packageVersion(project), minify: options.minify === true };
 
   const snippets: BuiltSnippet[] = [];

@@ -1,13 +1,16 @@
 import type { Destination } from "../contract/schema";
 import type { AnyMapping } from "../transforms/lib/mapping";
 import type { IdentitySettings, ResolvedEventSettings, Settings, SourceSettings } from "../transforms/lib/settings";
+import { parseAst } from "rollup/parseAst";
+import type { SourceDocs } from "../transforms/lib/source";
+import { exportedNames } from "./ast";
 import type { Bundler } from "./bundle";
 import { evaluateModule } from "./evaluate";
 import { splitDefaultExport } from "./function-body";
 import { BuildError } from "./problems";
 import { displayPath, type Project, type SourceDir } from "./project";
 import { isShapeName, SHAPES, type EventContext, type MappingDescription, type ShapeName } from "./shapes";
-import { moduleKey } from "./typescript-program";
+import { moduleKey, type EmittedModules } from "./typescript-program";
 import { sourceMetaEntry } from "./virtual-modules";
 
 /** What the build knows of a source, read from its envelope reader. */
@@ -47,7 +50,8 @@ export interface SnippetPlan {
 }
 
 interface SourceMeta {
-  readonly source: { name?: unknown; eventField?: unknown; acronyms?: unknown; connect?: unknown };
+  readonly source: { name?: unknown; eventField?: unknown };
+  readonly docs: SourceDocs;
   readonly mappings: readonly unknown[];
 }
 
@@ -57,13 +61,13 @@ interface SourceMeta {
  * them), checks them, and plans the snippets: one per event, and a router per
  * source and destination that more than one event writes to.
  */
-export async function planSnippets(project: Project, sources: readonly SourceDir[], settings: Settings, bundle: Bundler): Promise<SnippetPlan[]> {
+export async function planSnippets(project: Project, sources: readonly SourceDir[], settings: Settings, bundle: Bundler, modules: EmittedModules): Promise<SnippetPlan[]> {
   checkSourceSettings(sources, settings);
   const plans: SnippetPlan[] = [];
   for (const dir of sources) {
-    const meta = await readSourceMeta(project, dir, bundle);
+    const meta = await readSourceMeta(project, dir, bundle, modules);
     const source = sourceInfo(project, dir, meta, settings);
-    const acronyms = Array.isArray(meta.source.acronyms) ? meta.source.acronyms.map(String) : [];
+    const acronyms = Array.isArray(meta.docs.acronyms) ? meta.docs.acronyms.map(String) : [];
     const events = dir.events.map((module, index) => planEvent(project, dir, source, module, meta.mappings[index], acronyms));
     for (const event of events) {
       plans.push({ id: `${dir.id}/${event.event}`, source, destination: event.destination, events: [event], router: false, sourceFile: event.sourceFile });
@@ -86,8 +90,10 @@ export function routerName(destination: Destination): string {
   return `router.${method.toLowerCase()}-${words.join("-")}`;
 }
 
-async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler): Promise<SourceMeta> {
-  const entry = sourceMetaEntry(project, dir);
+async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
+  const envelope = modules.get(moduleKey(project, dir.envelopeFile));
+  const hasDocs = envelope !== undefined && exportedNames(parseAst(envelope) as never).includes("docs");
+  const entry = sourceMetaEntry(project, dir, hasDocs);
   const module = splitDefaultExport(dir.id, (await bundle(entry.key, entry.modules)).code);
   try {
     return evaluateModule(module, module.transformName) as SourceMeta;
@@ -97,7 +103,8 @@ async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler)
 }
 
 function sourceInfo(project: Project, dir: SourceDir, meta: SourceMeta, settings: Settings): SourceInfo {
-  const { name, eventField, connect } = meta.source;
+  const { name, eventField } = meta.source;
+  const { connect } = meta.docs;
   if (typeof name !== "string" || name === "" || typeof eventField !== "string") {
     throw new BuildError(`${displayPath(project, dir.envelopeFile)}: the default export must be a Source ({ name, eventField, eventOf, read } satisfies Source)`);
   }

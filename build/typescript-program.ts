@@ -70,7 +70,7 @@ function readConfig(project: Project): { rootNames: string[]; options: ts.Compil
     },
   });
   if (!parsed) throw new BuildError(`cannot read ${displayPath(project, configFile)}`);
-  const rootNames = [...new Set([...parsed.fileNames, project.settingsFile])];
+  const rootNames = [...new Set([...parsed.fileNames, project.settingsFile, project.limitsFile])];
   const options: ts.CompilerOptions = {
     ...parsed.options,
     target: ts.ScriptTarget.ES2018,

@@ -26,14 +26,20 @@ export function isGenerated(key: string): boolean {
   return key.startsWith(PREFIX);
 }
 
-/** A module that exports a source's envelope reader facts and every event mapping, for the build to read. */
-export function sourceMetaEntry(project: Project, dir: SourceDir): GeneratedEntry {
+/**
+ * A module that exports what the build reads of a source: its reader's name
+ * and event field, its `docs` when it has them, and every event mapping.
+ */
+export function sourceMetaEntry(project: Project, dir: SourceDir, hasDocs: boolean): GeneratedEntry {
   const imports = dir.events.map((module, index) => `import m${index} from ${absolute(moduleKey(project, module.file))};`);
+  const envelope = absolute(moduleKey(project, dir.envelopeFile));
   const code = [
-    `import source from ${absolute(moduleKey(project, dir.envelopeFile))};`,
+    `import source from ${envelope};`,
+    hasDocs ? `import { docs } from ${envelope};` : "const docs = {};",
     ...imports,
     "export default {",
-    "  source: { name: source.name, eventField: source.eventField, acronyms: source.acronyms, connect: source.connect },",
+    "  source: { name: source.name, eventField: source.eventField },",
+    "  docs,",
     `  mappings: [${dir.events.map((_module, index) => `m${index}`).join(", ")}],`,
     "};",
   ].join("\n");

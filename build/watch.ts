@@ -181,7 +181,7 @@ async function rebundle(project: Project, session: Session, changed: ReadonlySet
   const bundle = createBundler(project, session.modules, session.cache);
   if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) session.settings = await loadSettings(project, bundle);
   const context = { project, packageVersion: packageVersion(project), minify: false };
-  const plans = await planSnippets(project, session.sources, session.settings, bundle);
+  const plans = await planSnippets(project, session.sources, session.settings, bundle, session.modules);
   const affected = plans.filter((plan) => {
     const reads = session.reads.get(plan.id);
     return !reads || session.plans.get(plan.id) !== planJson(plan) || reads.some((key) => changed.has(key));

@@ -181,24 +181,24 @@ export type PurchaseObject = z.infer<typeof PurchaseObjectSchema>;
 
 // ---- attributes ---------------------------------------------------------------
 
-type NestedAttributeValue =
-  | string
-  | number
-  | boolean
-  | null
-  | { $time: string }
-  | NestedAttributeValue[]
-  | { [key: string]: NestedAttributeValue };
+type NestedAttributeValue = string | number | boolean | { $time: string } | NestedAttributeValue[] | { [key: string]: NestedAttributeValue };
+
+/** "Any invalid value (bad time, null) drops all nested-attribute updates in the request" [NCA]. */
+const NotNull = z.custom<unknown>((value) => value !== null, {
+  error: "null inside a nested attribute (Braze would drop every nested attribute update in the request)",
+  abort: true,
+});
 const NestedAttributeValueSchema: z.ZodType<NestedAttributeValue> = z.lazy(() =>
-  z.union([
-    markerObject({ $time: IsoDatetime }),
-    ShortString,
-    z.number(),
-    z.boolean(),
-    z.null(),
-    z.array(NestedAttributeValueSchema),
-    z.record(NestedKey, NestedAttributeValueSchema),
-  ]),
+  NotNull.pipe(
+    z.union([
+      markerObject({ $time: IsoDatetime }),
+      ShortString,
+      z.number(),
+      z.boolean(),
+      z.array(NestedAttributeValueSchema),
+      z.record(NestedKey, NestedAttributeValueSchema),
+    ]),
+  ),
 );
 const NestedAttributeObjectSchema = z.record(NestedKey, NestedAttributeValueSchema);
 const ArrayElement = z.union([ShortString, z.number()]);

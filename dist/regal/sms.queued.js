@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.queued"]: {"brazeEventName":"SMS Queued","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 00ab1fbc982ca4eb
+// braze-transforms 0.1.0, code sha256 51b771b951285129
 // Generated from transforms/regal/sms.queued.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -78,8 +78,6 @@ var source = {
             times: [body.originalTimestamp, body.original_timestamp, body.created_at].concat(PROPERTY_TIMES.map((key) => properties[key])),
         };
     },
-    acronyms: ["sms", "mms", "ivr"],
-    connect: "In Regal, **Settings → Integrations → Reporting Webhooks → New Webhook**: paste the transformation's URL and select only the events that snippet handles.",
 };
 
 const MAX_STRING_CHARS = 255;
@@ -147,34 +145,34 @@ function at(origin) {
     return `${origin.source.name} ${origin.event}`;
 }
 class MissingIdentityError extends TransformError {
+    static get NAME() {
+        return "MissingIdentityError";
+    }
     constructor(origin, lookedFor, what = "user identifier") {
         super(MissingIdentityError.NAME, `${at(origin)}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
     }
 }
-MissingIdentityError.NAME = "MissingIdentityError";
 function shown(value) {
     return value === undefined ? "missing" : JSON.stringify(value);
 }
 class MisroutedEventError extends TransformError {
+    static get NAME() {
+        return "MisroutedEventError";
+    }
     constructor(source, expected, received) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super(MisroutedEventError.NAME, `expected a ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
             `filter this ${source.name} webhook to the events this transformation handles`);
     }
 }
-MisroutedEventError.NAME = "MisroutedEventError";
 class InvalidPayloadError extends TransformError {
+    static get NAME() {
+        return "InvalidPayloadError";
+    }
     constructor(where, problem) {
         super(InvalidPayloadError.NAME, `${where}: ${problem}`);
     }
 }
-InvalidPayloadError.NAME = "InvalidPayloadError";
-class UnmappedValueError extends TransformError {
-    constructor(origin, field, value, known) {
-        super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
-    }
-}
-UnmappedValueError.NAME = "UnmappedValueError";
 
 function jsonBytes(value) {
     return utf8Bytes(JSON.stringify(value) || "");
@@ -204,7 +202,7 @@ function resolveIdentity(origin, candidates, settings) {
                 return toIdentifier(kind, value, settings.phoneIdentity);
         }
     }
-    const lookedFor = settings.identifierOrder.map((kind) => candidates[kind].map((c) => c.field).join(" or "));
+    const lookedFor = settings.identifierOrder.filter((kind) => candidates[kind].length > 0).map((kind) => candidates[kind].map((c) => c.field).join(" or "));
     throw new MissingIdentityError(origin, lookedFor);
 }
 function readIdentifier(kind, value, phone) {
@@ -241,10 +239,10 @@ function readPhone(value, identity) {
 function payloadObject(payload) {
     const body = asRecord(payload);
     if (!body)
-        throw new InvalidPayloadError("payload", `expected a webhook object, got ${describe(payload)}`);
+        throw new InvalidPayloadError("payload", `expected a webhook object, got ${kindOf(payload)}`);
     return body;
 }
-function describe(value) {
+function kindOf(value) {
     if (value === null)
         return "null";
     return Array.isArray(value) ? "an array" : typeof value;

@@ -17,6 +17,20 @@ beforeAll(async () => {
   writeDist(scratch.project, built.files);
 });
 
+/** Runs `check` with `path` (relative to the scratch root) changed by `change`, then restores it. */
+async function withEdit<T>(path: string, change: (text: string) => string, check: () => Promise<T>): Promise<T> {
+  const file = join(scratch.root, path);
+  const original = readFileSync(file, "utf8");
+  writeFileSync(file, change(original));
+  try {
+    return await check();
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
+const staleAfterBuild = async () => staleFiles(scratch.project, (await buildProject(scratch.project)).files);
+
 test("--check passes right after a build and names each stale, missing or orphaned file", () => {
   expect(staleFiles(scratch.project, built.files)).toEqual([]);
 
@@ -57,44 +71,65 @@ test("--min adds a minified variant of each snippet that gives the same output",
   expect(min.ok && min.output).toEqual(full.ok && full.output);
 });
 
-test("a changed source makes its snippet and the manifest stale", async () => {
-  const source = join(scratch.root, "transforms/regal/contact.experiment.assigned.ts");
-  const original = readFileSync(source, "utf8");
-  writeFileSync(source, `${original}\n// a reviewer's note\n`.replace("passed an A/B test node", "passed an A/B node"));
-  try {
-    expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([
-      "stale: dist/regal/contact.experiment.assigned.js",
-      "stale: dist/manifest.json",
-    ]);
-  } finally {
-    writeFileSync(source, original);
-  }
+test("a comment or a type changes nothing in dist/", async () => {
+  const stale = await withEdit(
+    "transforms/lib/values.ts",
+    (text) => `// a reviewer's note\n${text}`.replace("export function readText(value: unknown): string | undefined", "export function readText(value: unknown): string | undefined | never"),
+    () => withEdit("transforms/regal/contact.created.ts", (text) => text.replace("was created in Regal", "was made in Regal"), staleAfterBuild),
+  );
+  expect(stale).toEqual([]);
+});
+
+test("a changed mapping changes its snippet, the router, the manifest and the mapping table, and nothing else", async () => {
+  const stale = await withEdit(
+    "transforms/regal/contact.experiment.assigned.ts",
+    (text) => text.replace('  event: "contact.experiment.assigned",', '  event: "contact.experiment.assigned",\n  attributes: { experiment: "experiment_name" },'),
+    staleAfterBuild,
+  );
+  expect(stale).toEqual(["stale: dist/regal/contact.experiment.assigned.js", "stale: dist/regal/router.js", "stale: dist/manifest.json", "stale: dist/regal/README.md"]);
+});
+
+test("one event's settings change that event's snippet, the router, the manifest and the mapping table, and nothing else", async () => {
+  const stale = await withEdit(
+    "transforms/settings.ts",
+    (text) => text.replace('brazeEventName: "Contact Experiment Assigned"', 'brazeEventName: "Experiment Assigned"'),
+    staleAfterBuild,
+  );
+  expect(stale).toEqual(["stale: dist/regal/contact.experiment.assigned.js", "stale: dist/regal/router.js", "stale: dist/manifest.json", "stale: dist/regal/README.md"]);
+});
+
+test("a mapping path the payload does not have fails the build at its position", async () => {
+  const build = withEdit("transforms/regal/contact.created.ts", (text) => text.replace('first_name: "firstName"', 'first_name: "firstNmae"'), () => buildProject(scratch.project));
+  await expect(build).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/regal\/contact\.created\.ts:8:5 TS2820: Type '"firstNmae"' is not assignable to type .*Did you mean '"firstName"'\?$/);
 });
 
 test("a type error fails the build with file:line:col", async () => {
-  scratch.write("transforms/regal/broken.ts", 'import { customEvent } from "../lib/regal";\nconst count: number = "three";\nexport default customEvent("broken");\n');
+  scratch.write(
+    "transforms/regal/call.placed.ts",
+    'import type { Regal } from "./lib/payloads";\nconst count: number = "three";\nexport default { shape: "customEvent", event: "call.placed" } satisfies Regal<"call.placed">;\n',
+  );
   try {
-    await expect(buildProject(scratch.project)).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/regal\/broken\.ts:2:7 TS2322: Type 'string' is not assignable to type 'number'\.$/);
+    await expect(buildProject(scratch.project)).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/regal\/call\.placed\.ts:2:7 TS2322: Type 'string' is not assignable to type 'number'\.$/);
   } finally {
-    rmSync(join(scratch.root, "transforms/regal/broken.ts"));
+    rmSync(join(scratch.root, "transforms/regal/call.placed.ts"));
   }
 });
 
 test("a static-check finding fails the build", async () => {
-  scratch.write("transforms/regal/random.ts", 'import { customEvent } from "../lib/regal";\nexport default customEvent(Math.random() > 0.5 ? "random" : "random");\n');
+  scratch.write("transforms/regal/call.placed.ts", 'export default { shape: "customEvent", event: Math.random() > 0.5 ? "call.placed" : "call.placed" };\n');
   try {
-    await expect(buildProject(scratch.project)).rejects.toThrow(/static checks failed \(1\)\ntransforms\/regal\/random\.ts:2:28 Math\.random\(\)/);
+    await expect(buildProject(scratch.project)).rejects.toThrow(/static checks failed \(1\)\ntransforms\/regal\/call\.placed\.ts:1:47 Math\.random\(\)/);
   } finally {
-    rmSync(join(scratch.root, "transforms/regal/random.ts"));
+    rmSync(join(scratch.root, "transforms/regal/call.placed.ts"));
   }
 });
 
 test("a module whose file name is not the event it handles is refused", async () => {
-  scratch.write("transforms/regal/misnamed.ts", 'import { customEvent } from "../lib/regal";\nexport default customEvent("call.placed");\n');
+  scratch.write("transforms/regal/call.wrapup.ts", 'import type { Regal } from "./lib/payloads";\nexport default { shape: "customEvent", event: "call.placed" } satisfies Regal<"call.placed">;\n');
   try {
-    await expect(buildProject(scratch.project)).rejects.toThrow("regal/misnamed: handles call.placed, so its file must be named call.placed.ts");
+    await expect(buildProject(scratch.project)).rejects.toThrow("regal/call.wrapup: handles call.placed, so its file must be named call.placed.ts");
   } finally {
-    rmSync(join(scratch.root, "transforms/regal/misnamed.ts"));
+    rmSync(join(scratch.root, "transforms/regal/call.wrapup.ts"));
   }
 });
 
@@ -103,14 +138,18 @@ test("--settings builds for another workspace", async () => {
     "workspaces/acme.ts",
     [
       'import type { Settings } from "../transforms/lib/settings";',
+      'import type { RegalSettings } from "../transforms/regal/lib/settings";',
       "export default {",
-      '  identifierOrder: ["email", "external_id", "phone"],',
-      '  phoneIdentity: { as: "phone" },',
-      '  subscriptionGroups: { voice: "acme-voice-group", sms: "acme-sms-group" },',
-      '  catalogs: { agents: "acme_agents" },',
+      '  identity: { identifierOrder: ["email", "external_id", "phone"], phoneIdentity: { as: "phone" } },',
       "  costBudget: 2000,",
-      '  events: { "call.completed": { brazeEventName: "Regal Call", updateExistingOnly: true } },',
-      "} satisfies Settings;",
+      "  sources: {",
+      "    regal: {",
+      '      subscriptionGroups: { voice: "acme-voice-group", sms: "acme-sms-group" },',
+      '      catalogs: { agents: "acme_agents" },',
+      '      events: { "call.completed": { brazeEventName: "Regal Call", updateExistingOnly: true } },',
+      "    },",
+      "  },",
+      "} satisfies Settings & { sources: { regal: RegalSettings } };",
     ].join("\n"),
   );
   const acme = await buildProject(projectAt(scratch.root, "workspaces/acme.ts"));
@@ -122,12 +161,10 @@ test("--settings builds for another workspace", async () => {
   expect(result.ok && result.output).toEqual({
     events: [{ email: "a@b.co", _update_existing_only: true, name: "Regal Call", time: "2022-07-15T03:17:39.000Z", properties: {} }],
   });
-  const unsubscribe = await runSnippet(acme.files.get("regal/contact.unsubscribed.js")!, {
-    name: "contact.unsubscribed",
-    traits: { phone: "+17625551796" },
-    properties: { channel: "sms" },
-  });
-  expect(unsubscribe.ok && unsubscribe.output).toMatchObject({
+  const unsubscribe = (phone: string) =>
+    runSnippet(acme.files.get("regal/contact.unsubscribed.js")!, { name: "contact.unsubscribed", traits: { phone }, properties: { channel: "sms" } });
+  const international = await unsubscribe("+17625551796");
+  expect(international.ok && international.output).toMatchObject({
     attributes: [
       {
         phone: "+17625551796",
@@ -137,6 +174,9 @@ test("--settings builds for another workspace", async () => {
     ],
     events: [{ phone: "+17625551796", _update_existing_only: true, name: "Contact Unsubscribed" }],
   });
+  // Braze's phone identifier needs E.164: a number without its country code identifies no one.
+  const local = await unsubscribe("(762) 555-1796");
+  expect(local.ok ? local.output : local.error.name).toBe("MissingIdentityError");
 });
 
 test("a settings file that does not type-check fails the build", async () => {
@@ -145,14 +185,16 @@ test("a settings file that does not type-check fails the build", async () => {
     [
       'import type { Settings } from "../transforms/lib/settings";',
       "export default {",
-      '  identifierOrder: ["userId"],',
-      '  phoneIdentity: { as: "phone" },',
-      '  subscriptionGroups: { voice: "v", sms: "s" },',
-      '  catalogs: { agents: "agents" },',
+      '  identity: { identifierOrder: ["userId"], phoneIdentity: { as: "phone" } },',
       "  costBudget: 2000,",
-      "  events: {},",
+      "  sources: {},",
       "} satisfies Settings;",
     ].join("\n"),
   );
   await expect(buildProject(projectAt(scratch.root, "workspaces/typo.ts"))).rejects.toThrow(/type check failed[\s\S]*workspaces\/typo\.ts:3:\d+ TS2322/);
+});
+
+test("settings naming an event Regal does not send fail the build at their position", async () => {
+  const build = withEdit("transforms/settings.ts", (text) => text.replace('"call.completed": {', '"call.complete": {'), () => buildProject(scratch.project));
+  await expect(build).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/settings\.ts:\d+:\d+ TS2353: Object literal may only specify known properties, and '"call\.complete"' does not exist/);
 });

@@ -4,7 +4,7 @@ import { afterAll, expect, test } from "vitest";
 import { buildProject } from "../../build/build";
 import { staleFiles } from "../../build/dist";
 import { watchProject, type Rebuild } from "../../build/watch";
-import { scratchProject } from "../support/scratch-project";
+import { SCRATCH_EVENTS, scratchProject } from "../support/scratch-project";
 
 const scratch = scratchProject("watch");
 const lines: string[] = [];
@@ -32,14 +32,20 @@ const edit = (event: string, change: (text: string) => string) => writeFileSync(
 
 test("the first build writes every snippet", async () => {
   const first = await nextRebuild(succeeded);
-  expect(first.rebuilt).toEqual(["regal/call.completed", "regal/contact.experiment.assigned", "regal/contact.unsubscribed"]);
+  expect(first.rebuilt).toEqual([...SCRATCH_EVENTS.map((event) => `regal/${event}`), "regal/router"]);
   expect(first.written).toEqual(expect.arrayContaining(["regal/call.completed.js", "manifest.json", "regal/README.md"]));
 });
 
-test("a saved transform rebuilds only its snippet, prints its size and fixture verdict, and matches a full build", async () => {
-  edit("contact.experiment.assigned", (text) => text.replace('customEvent("contact.experiment.assigned")', 'customEvent("contact.experiment.assigned", {})'));
+const withAttribute = (text: string) => text.replace('event: "contact.experiment.assigned",', 'event: "contact.experiment.assigned",\n  attributes: { experiment: "experiment_name" },');
+
+test("a saved transform rebuilds only its snippet and the router, prints its size and fixture verdict, and matches a full build", async () => {
+  edit("contact.experiment.assigned", withAttribute);
   const rebuild = await nextRebuild(succeeded);
-  expect(rebuild).toEqual({ rebuilt: ["regal/contact.experiment.assigned"], written: ["regal/contact.experiment.assigned.js", "manifest.json"], failed: false });
+  expect(rebuild).toEqual({
+    rebuilt: ["regal/contact.experiment.assigned", "regal/router"],
+    written: ["regal/contact.experiment.assigned.js", "regal/router.js", "manifest.json", "regal/README.md"],
+    failed: false,
+  });
   expect(await watcher.nextCheck()).toEqual([]);
   await expect.poll(() => lines.find((line) => line.startsWith("rebuilt dist/regal/contact.experiment.assigned.js"))).toMatch(/^rebuilt dist\/regal\/contact\.experiment\.assigned\.js \(\d+ bytes\): (no fixtures|\d+ valid)/);
   expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
@@ -49,28 +55,28 @@ test("a saved lib helper rebuilds every snippet that uses it", async () => {
   const helper = join(scratch.root, "transforms/lib/values.ts");
   writeFileSync(helper, readFileSync(helper, "utf8").replace('text === "undefined"', 'text === "undefined" || text === "NULL"'));
   const rebuild = await nextRebuild(succeeded);
-  expect(rebuild.rebuilt).toEqual(["regal/call.completed", "regal/contact.experiment.assigned", "regal/contact.unsubscribed"]);
+  expect(rebuild.rebuilt).toEqual([...SCRATCH_EVENTS.map((event) => `regal/${event}`), "regal/router"]);
 });
 
 test("errors are printed, the watch keeps running, and the next save recovers", async () => {
   lines.length = 0;
   const original = readFileSync(source("call.completed"), "utf8");
-  edit("call.completed", (text) => text.replace('customEvent("call.completed")', 'customEvent("call.completed", 5)'));
+  edit("call.completed", (text) => text.replace('event: "call.completed",', 'event: "call.completed",\n  attributes: { notes: "nots" },'));
   await nextRebuild(succeeded);
-  expect(await watcher.nextCheck()).toEqual([expect.stringMatching(/^transforms\/regal\/call\.completed\.ts:\d+:\d+ TS2559/)]);
+  expect(await watcher.nextCheck()).toEqual([expect.stringMatching(/^transforms\/regal\/call\.completed\.ts:\d+:\d+ TS2820/)]);
   expect(lines).toContain("err error: type check failed: fix before committing (npm run build refuses this)");
 
-  edit("call.completed", (text) => text.replace('customEvent("call.completed", 5)', 'customEvent("call.completed", {'));
+  edit("call.completed", (text) => text.replace('attributes: { notes: "nots" },', 'attributes: { notes: "nots" },,'));
   expect(await nextRebuild((r) => r.failed)).toMatchObject({ failed: true, rebuilt: [] });
   expect(lines).toContain("err error: syntax error (1)");
 
   writeFileSync(source("call.completed"), original);
-  expect(await nextRebuild(succeeded)).toMatchObject({ failed: false, rebuilt: ["regal/call.completed"] });
+  expect(await nextRebuild(succeeded)).toMatchObject({ failed: false, rebuilt: ["regal/call.completed", "regal/router"] });
   expect(await watcher.nextCheck()).toEqual([]);
 });
 
 test("a transform added or removed is picked up", async () => {
-  writeFileSync(source("sms.sent"), 'import { customEvent } from "../lib/regal";\n\n/** An SMS was sent. */\nexport default customEvent("sms.sent");\n');
+  writeFileSync(source("sms.sent"), 'import type { Regal } from "./lib/payloads";\n\nexport default { shape: "customEvent", event: "sms.sent" } satisfies Regal<"sms.sent">;\n');
   expect((await nextRebuild(succeeded)).written).toEqual(expect.arrayContaining(["regal/sms.sent.js", "manifest.json"]));
   rmSync(source("sms.sent"));
   expect((await nextRebuild(succeeded)).written).toContain("manifest.json");

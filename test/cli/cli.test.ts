@@ -108,8 +108,8 @@ test("bdt build --strict fails on placeholders still in the settings, one line e
   expect(result.code).toBe(1);
   expect(result.err).toEqual([
     "bdt: placeholders in settings (--strict)",
-    expect.stringMatching(/^  settings\.subscriptionGroups\.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into regal\/contact\.unsubscribed/),
-    expect.stringMatching(/^  settings\.subscriptionGroups\.sms is still the placeholder/),
+    expect.stringMatching(/^  settings\.sources\.regal\.subscriptionGroups\.voice is still the placeholder "YOUR VOICE SUBSCRIPTION GROUP ID", baked into regal\/contact\.unsubscribed/),
+    expect.stringMatching(/^  settings\.sources\.regal\.subscriptionGroups\.sms is still the placeholder/),
   ]);
 });
 

@@ -238,3 +238,15 @@ describe("attributes: update operators", () => {
     ]);
   });
 });
+
+describe("attributes: nulls inside nested values", () => {
+  it("are refused, since one makes Braze drop every nested update of the request", () => {
+    const why = "null inside a nested attribute (Braze would drop every nested attribute update in the request)";
+    expect(attributes({ address: null, tags: [], city: { name: "Paris" } })).toEqual([]);
+    expect(attributes({ address: { city: null, geo: { lat: null } }, pets: [{ name: null }] })).toEqual([
+      `attributes[0].address.city: ${why}`,
+      `attributes[0].address.geo.lat: ${why}`,
+      `attributes[0].pets[0].name: ${why}`,
+    ]);
+  });
+});

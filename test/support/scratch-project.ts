@@ -12,8 +12,18 @@ export interface ScratchProject {
   remove(): void;
 }
 
-/** Enough transforms to cover each shape of mapping, few enough to build quickly. */
-const SCRATCH_EVENTS = ["call.completed", "contact.experiment.assigned", "contact.unsubscribed"];
+/**
+ * Enough Regal events to cover each shape of mapping and every event the
+ * settings name, few enough to build quickly.
+ */
+export const SCRATCH_EVENTS = [
+  "agent.activity.updated",
+  "call.completed",
+  "contact.attribute.edited",
+  "contact.created",
+  "contact.experiment.assigned",
+  "contact.unsubscribed",
+];
 
 /**
  * A copy of the project with a few of its transforms, to break on purpose. It
@@ -24,7 +34,7 @@ export function scratchProject(name: string, settingsFile?: string): ScratchProj
   const root = join(SCRATCH, `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of ["transforms/lib", "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
+  for (const part of ["transforms/lib", "transforms/regal/lib", "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
     cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
   for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, "transforms/regal", `${event}.ts`), join(root, "transforms/regal", `${event}.ts`));

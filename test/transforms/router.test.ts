@@ -7,12 +7,18 @@ const manifest = readManifest();
 const routers = manifest.filter((snippet) => snippet.events.length > 1);
 const perEvent = manifest.filter((snippet) => snippet.events.length === 1);
 
-test("there is a router, and together with the per-event snippets of other destinations they cover every event", () => {
-  expect(routers.map((router) => router.id)).toContain("regal/router");
-  for (const router of routers) {
-    const sameDestination = perEvent.filter((snippet) => snippet.source === router.source && snippet.destination === router.destination);
-    expect(router.events, router.id).toEqual(sameDestination.map((snippet) => snippet.events[0]).sort());
+test("every source has a router for each destination more than one of its events writes to, covering exactly those events", () => {
+  const expected = new Map<string, string[]>();
+  for (const snippet of perEvent) {
+    const key = `${snippet.source} ${snippet.destination}`;
+    expected.set(key, [...(expected.get(key) ?? []), snippet.events[0]!]);
   }
+  const routed = new Map(routers.map((router) => [`${router.source} ${router.destination}`, [...router.events]]));
+  for (const [key, events] of expected) {
+    if (events.length > 1) expect(routed.get(key), key).toEqual(events.sort());
+    else expect(routed.has(key), key).toBe(false);
+  }
+  expect(routed.size).toBe([...expected.values()].filter((events) => events.length > 1).length);
 });
 
 describe.each(routers.map((router) => [router.id, router] as const))("%s", (_id, router) => {
@@ -31,12 +37,12 @@ describe.each(routers.map((router) => [router.id, router] as const))("%s", (_id,
   );
 
   test("refuses an event it does not handle, listing the ones it does", async () => {
-    const result = await runBuilt(router, { name: "call.teleported", userId: "1" });
+    const result = await runBuilt(router, { name: "call.teleported", type: "call.teleported", userId: "1" });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.name).toBe("MisroutedEventError");
       expect(result.error.message).toContain(`one of ${router.events.join(", ")}`);
-      expect(result.error.message).toContain('payload.name is "call.teleported"');
+      expect(result.error.message).toMatch(/payload\.\w+ is "call\.teleported"/);
     }
   });
 });
@@ -44,13 +50,14 @@ describe.each(routers.map((router) => [router.id, router] as const))("%s", (_id,
 test("an event's time is the same whatever encoding its timestamp came in", () => {
   const byEvent = new Map<string, Map<string, unknown>>();
   for (const fixture of discoverFixtures()) {
-    if (!["regal-documented", "timestamp-number", "timestamp-iso"].includes(fixture.name)) continue;
+    if (![`${fixture.source}-documented`, "timestamp-number", "timestamp-iso"].includes(fixture.name)) continue;
     const expected = fixture.data.expected as { events?: { time: string }[]; items?: { updated_at: string }[] };
     const time = expected.events ? expected.events[0]!.time : expected.items && expected.items[0]!.updated_at;
     if (time === undefined) continue;
     const times = byEvent.get(fixture.event) ?? new Map<string, unknown>();
     byEvent.set(fixture.event, times.set(fixture.name, time));
   }
-  expect(byEvent.size).toBeGreaterThanOrEqual(38);
-  for (const [event, times] of byEvent) expect(new Set(times.values()).size, `${event}: ${JSON.stringify([...times])}`).toBe(1);
+  const timed = [...byEvent].filter(([, times]) => times.size > 1);
+  expect(timed.length).toBeGreaterThan(0);
+  for (const [event, times] of timed) expect(new Set(times.values()).size, `${event}: ${JSON.stringify([...times])}`).toBe(1);
 });

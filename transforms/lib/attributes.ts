@@ -13,7 +13,7 @@ import { asRecord, type JsonRecord } from "./values";
 
 type Attributes = Omit<AttributesObject, "external_id" | "user_alias" | "braze_id">;
 type Value = Attributes[string];
-type Nested = string | number | boolean | null | Nested[] | { [key: string]: Nested };
+type Nested = string | number | boolean | Nested[] | { [key: string]: Nested };
 
 /** Profile fields Braze types as strings. */
 export const PROFILE_STRINGS: readonly string[] = ["first_name", "last_name", "email", "phone", "country", "home_city", "language", "time_zone"];
@@ -77,16 +77,23 @@ function arrayItem(item: unknown): string | number | { [key: string]: Nested } {
   return record ? nestedObject(record, 1) : truncate(jsonText(item));
 }
 
+/**
+ * A null anywhere inside a nested attribute makes Braze drop every nested
+ * attribute update of the request, so unknown values inside are left out.
+ */
 function nestedObject(source: JsonRecord, depth: number): { [key: string]: Nested } {
   const target: { [key: string]: Nested } = {};
-  for (const key of Object.keys(source)) target[freeKey(target, nestedKey(key))] = nestedValue(source[key], depth + 1);
+  for (const key of Object.keys(source)) {
+    const value = nestedValue(source[key], depth + 1);
+    if (value !== null) target[freeKey(target, nestedKey(key))] = value;
+  }
   return target;
 }
 
-function nestedValue(value: unknown, depth: number): Nested {
+function nestedValue(value: unknown, depth: number): Nested | null {
   if (typeof value !== "object" || value === null) return scalarValue(value);
   if (depth >= MAX_PROPERTY_DEPTH) return truncate(jsonText(value));
-  if (Array.isArray(value)) return value.map((item) => nestedValue(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => nestedValue(item, depth + 1)).filter((item): item is Nested => item !== null);
   return nestedObject(value as JsonRecord, depth);
 }
 

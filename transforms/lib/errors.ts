@@ -24,7 +24,9 @@ function at(origin: ErrorOrigin): string {
 
 /** The payload has none of the identifiers the settings allow (for a user, or a catalog item). */
 export class MissingIdentityError extends TransformError {
-  static readonly NAME = "MissingIdentityError";
+  static get NAME(): string {
+    return "MissingIdentityError";
+  }
 
   constructor(origin: ErrorOrigin, lookedFor: readonly string[], what = "user identifier") {
     super(MissingIdentityError.NAME, `${at(origin)}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
@@ -38,12 +40,14 @@ function shown(value: unknown): string {
 
 /** A webhook for another event reached this event's transformation. */
 export class MisroutedEventError extends TransformError {
-  static readonly NAME = "MisroutedEventError";
+  static get NAME(): string {
+    return "MisroutedEventError";
+  }
 
   constructor(source: { readonly name: string; readonly eventField: string }, expected: readonly string[], received: unknown) {
     const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
     super(MisroutedEventError.NAME,
-      `expected a ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+      `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
         `filter this ${source.name} webhook to the events this transformation handles`,
     );
   }
@@ -51,7 +55,9 @@ export class MisroutedEventError extends TransformError {
 
 /** The payload is not shaped like a webhook at all. */
 export class InvalidPayloadError extends TransformError {
-  static readonly NAME = "InvalidPayloadError";
+  static get NAME(): string {
+    return "InvalidPayloadError";
+  }
 
   constructor(where: string, problem: string) {
     super(InvalidPayloadError.NAME, `${where}: ${problem}`);
@@ -60,7 +66,9 @@ export class InvalidPayloadError extends TransformError {
 
 /** A value the mapping needs has no configured counterpart in Braze. */
 export class UnmappedValueError extends TransformError {
-  static readonly NAME = "UnmappedValueError";
+  static get NAME(): string {
+    return "UnmappedValueError";
+  }
 
   constructor(origin: ErrorOrigin, field: string, value: unknown, known: readonly string[]) {
     super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);

@@ -28,7 +28,7 @@ export function resolveIdentity(origin: ErrorOrigin, candidates: IdentityCandida
       if (value !== undefined) return toIdentifier(kind, value, settings.phoneIdentity);
     }
   }
-  const lookedFor = settings.identifierOrder.map((kind) => candidates[kind].map((c) => c.field).join(" or "));
+  const lookedFor = settings.identifierOrder.filter((kind) => candidates[kind].length > 0).map((kind) => candidates[kind].map((c) => c.field).join(" or "));
   throw new MissingIdentityError(origin, lookedFor);
 }
 

@@ -23,8 +23,15 @@ export interface Source {
   /** The event a body is for, spelled as the event module's file name. */
   eventOf(body: JsonRecord): unknown;
   read(body: JsonRecord): Envelope;
-  /** Build only: words written in capitals in default Braze event names ("sms" → "SMS Sent"). */
-  readonly acronyms?: readonly string[];
-  /** Build only: how to point the partner at a transformation, for the generated mapping table. */
+}
+
+/**
+ * What the build says about a source (`export const docs` beside the
+ * reader): build-only, so no snippet carries it.
+ */
+export interface SourceDocs {
+  /** How to point the partner at a transformation, for the generated mapping table. */
   readonly connect?: string;
+  /** Words written in capitals in default Braze event names ("sms" → "SMS Sent"). */
+  readonly acronyms?: readonly string[];
 }

@@ -1,4 +1,4 @@
-import type { Source } from "../../lib/source";
+import type { Source, SourceDocs } from "../../lib/source";
 import { asRecord } from "../../lib/values";
 
 /** Property timestamps that date the event itself, most specific first. */
@@ -40,7 +40,10 @@ export default {
       times: [body.originalTimestamp, body.original_timestamp, body.created_at].concat(PROPERTY_TIMES.map((key) => properties[key])),
     };
   },
-  acronyms: ["sms", "mms", "ivr"],
+} satisfies Source;
+
+export const docs: SourceDocs = {
   connect:
     "In Regal, **Settings → Integrations → Reporting Webhooks → New Webhook**: paste the transformation's URL and select only the events that snippet handles.",
-} satisfies Source;
+  acronyms: ["sms", "mms", "ivr"],
+};

@@ -10,9 +10,9 @@ import type { Mapping } from "../../lib/mapping";
  */
 export interface RegalProperties {
   "agent.activity.updated": {
-    readonly agent_email?: unknown;
     readonly agent_activity_name?: unknown;
     readonly agent_availability?: unknown;
+    readonly agent_email?: unknown;
     readonly agent_previous_activity_name?: unknown;
     readonly agent_previous_availability?: unknown;
     readonly agent_time_in_previous_activity?: unknown;
@@ -20,146 +20,92 @@ export interface RegalProperties {
   "call.analysis.available": {
     readonly agent_email?: unknown;
     readonly call_analysis?: {
+      readonly budget_confirmed?: unknown;
+      readonly compliance_acknowledged?: unknown;
+      readonly decision_maker_present?: unknown;
+      readonly follow_up_required?: unknown;
       readonly no_ai?: unknown;
       readonly qualification_decision?: unknown;
-      readonly follow_up_required?: unknown;
-      readonly budget_confirmed?: unknown;
-      readonly decision_maker_present?: unknown;
-      readonly compliance_acknowledged?: unknown;
     };
     readonly contact_phone?: unknown;
     readonly incoming_sip_headers?: {
-      readonly Via?: unknown;
-      readonly From?: unknown;
       readonly "Call-ID"?: unknown;
+      readonly From?: unknown;
+      readonly Via?: unknown;
     };
     readonly is_ai_agent?: unknown;
     readonly outgoing_sip_headers?: {
-      readonly Via?: unknown;
       readonly To?: unknown;
       readonly "User-Agent"?: unknown;
+      readonly Via?: unknown;
     };
     readonly task_id?: unknown;
   };
-  "call.completed": {
-    readonly agent_firstname?: unknown;
-    readonly agent_fullname?: unknown;
-    readonly agent_email?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
+  "call.completed": AgentFields & CampaignFields & JourneyFields & RegalLineFields & CallOutcomeFields & {
     readonly call_id?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
     readonly type?: unknown;
-    readonly disposition?: unknown;
-    readonly notes?: unknown;
-    readonly objections?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly conversation_happened?: unknown;
-    readonly started_at?: unknown;
-    readonly ended_at?: unknown;
-    readonly completed_at?: unknown;
-    readonly talk_time?: unknown;
-    readonly wrapup_time?: unknown;
-    readonly handle_time?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
   };
-  "call.ivr.triggered": {
+  "call.ivr.triggered": RegalLineFields & {
     readonly contact_number?: unknown;
     readonly direction?: unknown;
     readonly ivr_flow_id?: unknown;
     readonly ivr_flow_name?: unknown;
     readonly ivr_flow_trigger_id?: unknown;
     readonly ivr_flow_version?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
   };
-  "call.placed": {
-    readonly agent_fullname?: unknown;
-    readonly agent_email?: unknown;
-    readonly scheduling_agent_fullname?: unknown;
-    readonly scheduling_agent_email?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
-    readonly task_id?: unknown;
-    readonly type?: unknown;
-    readonly queue?: unknown;
+  "call.placed": AgentFields & CampaignFields & JourneyFields & RegalLineFields & {
     readonly channel?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_execution_name?: unknown;
-    readonly journey_node_uuid?: unknown;
-    readonly journey_node_friendly_id?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
+    readonly queue?: unknown;
     readonly related_object_id?: unknown;
     readonly related_object_type?: unknown;
+    readonly scheduling_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
   };
-  "call.recording.available": {
+  "call.recording.available": CampaignFields & JourneyFields & RegalLineFields & CallOutcomeFields & {
     readonly agent_email?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
     readonly call_id?: unknown;
     readonly call_sid?: unknown;
-    readonly type?: unknown;
-    readonly disposition?: unknown;
-    readonly notes?: unknown;
-    readonly objections?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
     readonly recording_link?: unknown;
-    readonly started_at?: unknown;
-    readonly ended_at?: unknown;
-    readonly talk_time?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
+    readonly type?: unknown;
   };
   "call.transcript.available": {
     readonly agent_email?: unknown;
-    readonly task_id?: unknown;
     readonly call_summary?: unknown;
     readonly contact_name?: unknown;
     readonly contact_phone?: unknown;
     readonly is_voicemail?: unknown;
     readonly moments_count?: unknown;
+    readonly recording_duration?: unknown;
     readonly recording_id?: unknown;
     readonly recording_link?: unknown;
-    readonly recording_duration?: unknown;
     readonly request_timestamp?: unknown;
     readonly response_timestamp?: unknown;
     readonly sentiments?: {
-      readonly contact_sentiment?: unknown;
       readonly agent_sentiment?: unknown;
       readonly agent_sentiment_reason?: unknown;
+      readonly contact_sentiment?: unknown;
       readonly contact_sentiment_reason?: unknown;
     };
+    readonly task_id?: unknown;
     readonly trackers?: unknown;
     readonly transcript?: unknown;
     readonly transcript_is_truncated?: unknown;
     readonly transcript_url?: unknown;
   };
-  "call.wrapup": {
-    readonly campaign_friendly_id?: unknown;
-    readonly campaign_name?: unknown;
+  "call.wrapup": CampaignFields & JourneyFields & RegalLineFields & {
     readonly channel?: unknown;
     readonly contact_email?: unknown;
     readonly contact_phone?: unknown;
     readonly direction?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_uuid?: unknown;
     readonly queue?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
     readonly reserved_agent_email?: unknown;
     readonly reserved_agent_fullname?: unknown;
     readonly scheduling_agent_email?: unknown;
@@ -171,31 +117,31 @@ export interface RegalProperties {
   };
   "cancel.all.automated.tasks": {
     readonly campaign_friendly_id?: unknown;
-    readonly canceled_by?: unknown;
     readonly cancelation_source?: unknown;
+    readonly canceled_by?: unknown;
     readonly original_task_id?: unknown;
     readonly timestamp?: unknown;
   };
   "contact.attribute.edited": {
     readonly agent_email?: unknown;
-    readonly contact_phone?: unknown;
     readonly changes?: {
       readonly custom_properties?: {
         readonly annual_income?: {
-          readonly old_value?: unknown;
           readonly new_value?: unknown;
+          readonly old_value?: unknown;
         };
       };
     };
+    readonly contact_phone?: unknown;
     readonly created_at?: unknown;
   };
   "contact.created": {
     readonly contactPhone?: unknown;
+    readonly customProperty1?: unknown;
+    readonly customProperty2?: unknown;
     readonly email?: unknown;
     readonly firstName?: unknown;
     readonly lastName?: unknown;
-    readonly customProperty1?: unknown;
-    readonly customProperty2?: unknown;
   };
   "contact.email.created": {
     readonly firstName?: unknown;
@@ -216,155 +162,44 @@ export interface RegalProperties {
       readonly source?: unknown;
     };
   };
-  "contact.experiment.assigned": {
-    readonly experiment_name?: unknown;
+  "contact.experiment.assigned": JourneyFields & {
     readonly experiment_id?: unknown;
+    readonly experiment_name?: unknown;
     readonly experiment_variant?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_name?: unknown;
   };
   "contact.phone.created": {
     readonly contactPhone?: unknown;
     readonly firstName?: unknown;
-    readonly lastName?: unknown;
     readonly isPrimary?: unknown;
     readonly label?: unknown;
+    readonly lastName?: unknown;
     readonly source?: unknown;
   };
-  "contact.subscribed": {
-    readonly new_subscription?: unknown;
+  "contact.subscribed": SubscriptionProperties;
+  "contact.unsubscribed": SubscriptionProperties;
+  "contacted.after.hours": RegalLineFields & {
     readonly channel?: unknown;
-    readonly text?: unknown;
-    readonly ip?: unknown;
-    readonly source?: unknown;
-    readonly timestamp?: unknown;
-  };
-  "contact.unsubscribed": {
-    readonly new_subscription?: unknown;
-    readonly channel?: unknown;
-    readonly text?: unknown;
-    readonly ip?: unknown;
-    readonly source?: unknown;
-    readonly timestamp?: unknown;
-  };
-  "contacted.after.hours": {
-    readonly channel?: unknown;
-    readonly contact_phone?: unknown;
     readonly contact_email?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
+    readonly contact_phone?: unknown;
     readonly timestamp?: unknown;
   };
-  "custom.task.completed": {
-    readonly agent_email?: unknown;
-    readonly agent_firstname?: unknown;
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly completed_at?: unknown;
+  "custom.task.completed": AgentFields & JourneyFields & CallOutcomeFields & {
     readonly contact_phone?: unknown;
     readonly custom_task_name?: unknown;
-    readonly disposition?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly notes?: unknown;
-    readonly objections?: unknown;
     readonly type?: unknown;
   };
-  "email.conversation.completed": {
-    readonly agent_email?: unknown;
-    readonly agent_firstname?: unknown;
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly agent_tags?: unknown;
-    readonly agent_teams?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly campaign_id?: unknown;
-    readonly campaign_name?: unknown;
-    readonly completed_at?: unknown;
+  "email.conversation.completed": AgentFields & CampaignFields & JourneyFields & CallOutcomeFields & {
     readonly contact_phone?: unknown;
-    readonly conversation_happened?: unknown;
     readonly direction?: unknown;
-    readonly disposition?: unknown;
-    readonly ended_at?: unknown;
-    readonly handle_time?: unknown;
-    readonly journey_execution_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_node_friendly_id?: unknown;
-    readonly journey_node_uuid?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly notes?: unknown;
-    readonly objections?: unknown;
     readonly related_object_id?: unknown;
     readonly related_object_type?: unknown;
-    readonly started_at?: unknown;
-    readonly talk_time?: unknown;
     readonly task_id?: unknown;
     readonly type?: unknown;
-    readonly wrapup_time?: unknown;
   };
-  "email.received": {
-    readonly attachments?: unknown;
-    readonly bcc_emails?: unknown;
-    readonly body_snippet?: unknown;
-    readonly cc_emails?: unknown;
-    readonly contact_email?: unknown;
-    readonly direction?: unknown;
-    readonly message_id?: unknown;
-    readonly sender_email?: unknown;
-    readonly subject?: unknown;
-    readonly thread_id?: unknown;
-    readonly to_emails?: unknown;
-  };
-  "email.sent": {
-    readonly attachments?: unknown;
-    readonly bcc_emails?: unknown;
-    readonly body_snippet?: unknown;
-    readonly cc_emails?: unknown;
-    readonly contact_email?: unknown;
-    readonly direction?: unknown;
-    readonly message_id?: unknown;
-    readonly sender_email?: unknown;
-    readonly subject?: unknown;
-    readonly thread_id?: unknown;
-    readonly to_emails?: unknown;
-  };
-  "mms.received": {
-    readonly agent_email?: unknown;
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly contact_phone?: unknown;
-    readonly content?: unknown;
-    readonly direction?: unknown;
-    readonly from_number?: unknown;
-    readonly media_url?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly related_object_id?: unknown;
-    readonly related_object_type?: unknown;
-    readonly sms_conversation_id?: unknown;
-    readonly sms_message_id?: unknown;
-    readonly to_number?: unknown;
-  };
-  "mms.sent": {
-    readonly agent_email?: unknown;
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly contact_phone?: unknown;
-    readonly content?: unknown;
-    readonly direction?: unknown;
-    readonly from_number?: unknown;
-    readonly media_url?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly related_object_id?: unknown;
-    readonly related_object_type?: unknown;
-    readonly sms_conversation_id?: unknown;
-    readonly sms_message_id?: unknown;
-    readonly to_number?: unknown;
-  };
+  "email.received": EmailProperties;
+  "email.sent": EmailProperties;
+  "mms.received": MmsProperties;
+  "mms.sent": MmsProperties;
   "object.attribute.edited": {
     readonly changes?: {
       readonly properties?: {
@@ -393,265 +228,115 @@ export interface RegalProperties {
     readonly related_object_type_name?: unknown;
     readonly stageName?: unknown;
   };
-  "scheduled.callback.requested": {
-    readonly scheduling_agent_email?: unknown;
-    readonly scheduling_agent_fullname?: unknown;
-    readonly contact_phone?: unknown;
-    readonly "callback_timestamp "?: unknown;
-    readonly notes_from_agent?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly originating_task_id?: unknown;
+  "scheduled.callback.requested": RegalLineFields & {
     readonly callback_friendly_date?: unknown;
     readonly callback_friendly_day?: unknown;
     readonly callback_friendly_time?: unknown;
-    readonly callback_friendly_timezone?: unknown;
     readonly callback_friendly_timestamp?: unknown;
+    readonly callback_friendly_timezone?: unknown;
+    readonly "callback_timestamp "?: unknown;
+    readonly contact_phone?: unknown;
+    readonly notes_from_agent?: unknown;
+    readonly originating_task_id?: unknown;
+    readonly scheduling_agent_email?: unknown;
+    readonly scheduling_agent_fullname?: unknown;
   };
   "scheduled.reminder.created": {
+    readonly contact_phone?: unknown;
+    readonly notes_from_agent?: unknown;
+    readonly originating_task_id?: unknown;
+    readonly regal_voice_phone?: unknown;
+    readonly scheduled_at?: unknown;
     readonly scheduling_agent_email?: unknown;
     readonly scheduling_agent_fullname?: unknown;
-    readonly contact_phone?: unknown;
-    readonly originating_task_id?: unknown;
-    readonly scheduled_at?: unknown;
-    readonly notes_from_agent?: unknown;
     readonly timezone?: unknown;
-    readonly regal_voice_phone?: unknown;
   };
-  "sms.conversation.completed": {
-    readonly content?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
+  "sms.conversation.completed": AgentFields & JourneyFields & RegalLineFields & CallOutcomeFields & {
     readonly contact_phone?: unknown;
-    readonly sms_conversation_id?: unknown;
-    readonly agent_id?: unknown;
-    readonly agent_firstname?: unknown;
-    readonly agent_fullname?: unknown;
+    readonly content?: unknown;
     readonly direction?: unknown;
+    readonly sms_conversation_id?: unknown;
     readonly type?: unknown;
-    readonly disposition?: unknown;
-    readonly objections?: unknown;
-    readonly notes?: unknown;
-    readonly started_at?: unknown;
-    readonly ended_at?: unknown;
-    readonly completed_at?: unknown;
-    readonly conversation_happened?: unknown;
-    readonly talk_time?: unknown;
-    readonly wrapup_time?: unknown;
-    readonly handle_time?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
   };
-  "sms.failed": {
-    readonly campaign_friendly_id?: unknown;
-    readonly campaign_id?: unknown;
-    readonly campaign_name?: unknown;
+  "sms.failed": SmsDeliveryProperties;
+  "sms.queued": SmsDeliveryProperties;
+  "sms.received": AgentFields & RegalLineFields & {
     readonly contact_phone?: unknown;
     readonly content?: unknown;
     readonly direction?: unknown;
     readonly from_number?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_uuid?: unknown;
     readonly media_url?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly sms_message_id?: unknown;
-    readonly to_number?: unknown;
-  };
-  "sms.queued": {
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
-    readonly from_number?: unknown;
-    readonly to_number?: unknown;
-    readonly sms_message_id?: unknown;
-    readonly campaign_id?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly campaign_name?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly content?: unknown;
-    readonly media_url?: unknown;
-  };
-  "sms.received": {
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly direction?: unknown;
-    readonly content?: unknown;
-    readonly media_url?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
-    readonly from_number?: unknown;
-    readonly to_number?: unknown;
     readonly sms_conversation_id?: unknown;
     readonly sms_message_id?: unknown;
+    readonly to_number?: unknown;
   };
-  "sms.sent": {
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly direction?: unknown;
+  "sms.sent": AgentFields & {
+    readonly contact_phone?: unknown;
     readonly content?: unknown;
+    readonly direction?: unknown;
+    readonly from_number?: unknown;
     readonly media_url?: unknown;
     readonly regal_voice_phone?: unknown;
-    readonly contact_phone?: unknown;
-    readonly from_number?: unknown;
-    readonly to_number?: unknown;
     readonly sms_conversation_id?: unknown;
     readonly sms_message_id?: unknown;
-  };
-  "sms.undelivered": {
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly contact_phone?: unknown;
-    readonly from_number?: unknown;
     readonly to_number?: unknown;
-    readonly sms_message_id?: unknown;
+  };
+  "sms.undelivered": CampaignFields & JourneyFields & {
+    readonly contact_phone?: unknown;
+    readonly content?: unknown;
+    readonly direction?: unknown;
     readonly error_code?: unknown;
-    readonly campaign_id?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly campaign_name?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly content?: unknown;
+    readonly from_number?: unknown;
     readonly media_url?: unknown;
-  };
-  "task.canceled": {
-    readonly direction?: unknown;
     readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
-    readonly task_id?: unknown;
-    readonly type?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly queue?: unknown;
-    readonly channel?: unknown;
-    readonly target_agent_fullname?: unknown;
-    readonly target_agent_id?: unknown;
-    readonly canceled_by?: unknown;
+    readonly sms_message_id?: unknown;
+    readonly to_number?: unknown;
+  };
+  "task.canceled": CampaignFields & JourneyFields & RegalLineFields & {
+    readonly cancelation_notes?: unknown;
     readonly cancelation_reason?: unknown;
     readonly cancelation_source?: unknown;
-    readonly cancelation_notes?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-  };
-  "task.created": {
+    readonly canceled_by?: unknown;
+    readonly channel?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
+    readonly queue?: unknown;
     readonly target_agent_fullname?: unknown;
     readonly target_agent_id?: unknown;
+    readonly task_id?: unknown;
+    readonly type?: unknown;
+  };
+  "task.created": CampaignFields & JourneyFields & RegalLineFields & {
+    readonly channel?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
+    readonly queue?: unknown;
     readonly scheduling_agent_fullname?: unknown;
     readonly scheduling_agent_id?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
+    readonly target_agent_fullname?: unknown;
+    readonly target_agent_id?: unknown;
     readonly task_id?: unknown;
     readonly type?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly queue?: unknown;
-    readonly channel?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
   };
-  "task.reservation.accepted": {
-    readonly target_agent_email?: unknown;
-    readonly scheduling_agent_fullname?: unknown;
-    readonly scheduling_agent_email?: unknown;
-    readonly reserved_agent_email?: unknown;
-    readonly reserved_agent_fullname?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
+  "task.reservation.accepted": TaskReservationProperties;
+  "task.reservation.created": TaskReservationProperties;
+  "voicemail.completed": AgentFields & CampaignFields & JourneyFields & RegalLineFields & CallOutcomeFields & {
     readonly contact_phone?: unknown;
+    readonly direction?: unknown;
     readonly task_id?: unknown;
     readonly type?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly queue?: unknown;
-    readonly channel?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
   };
-  "task.reservation.created": {
-    readonly target_agent_email?: unknown;
-    readonly scheduling_agent_fullname?: unknown;
-    readonly scheduling_agent_email?: unknown;
-    readonly reserved_agent_email?: unknown;
-    readonly reserved_agent_fullname?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
-    readonly task_id?: unknown;
-    readonly type?: unknown;
-    readonly campaign_name?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly queue?: unknown;
-    readonly channel?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-  };
-  "voicemail.completed": {
+  "voicemail.recording.available": RegalLineFields & CallOutcomeFields & {
     readonly agent_email?: unknown;
-    readonly agent_firstname?: unknown;
-    readonly agent_fullname?: unknown;
-    readonly agent_id?: unknown;
-    readonly agent_tags?: unknown;
-    readonly agent_teams?: unknown;
-    readonly campaign_friendly_id?: unknown;
-    readonly campaign_id?: unknown;
-    readonly campaign_name?: unknown;
-    readonly completed_at?: unknown;
-    readonly contact_phone?: unknown;
-    readonly conversation_happened?: unknown;
-    readonly direction?: unknown;
-    readonly disposition?: unknown;
-    readonly ended_at?: unknown;
-    readonly handle_time?: unknown;
-    readonly journey_execution_name?: unknown;
-    readonly journey_friendly_id?: unknown;
-    readonly journey_name?: unknown;
-    readonly journey_node_friendly_id?: unknown;
-    readonly journey_node_uuid?: unknown;
-    readonly journey_uuid?: unknown;
-    readonly notes?: unknown;
-    readonly objections?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly started_at?: unknown;
-    readonly talk_time?: unknown;
-    readonly task_id?: unknown;
-    readonly type?: unknown;
-    readonly wrapup_time?: unknown;
-  };
-  "voicemail.recording.available": {
-    readonly agent_email?: unknown;
-    readonly direction?: unknown;
-    readonly regal_voice_phone?: unknown;
-    readonly regal_voice_phone_internal_name?: unknown;
-    readonly contact_phone?: unknown;
-    readonly channel?: unknown;
     readonly call_id?: unknown;
     readonly call_sid?: unknown;
-    readonly type?: unknown;
+    readonly channel?: unknown;
+    readonly contact_phone?: unknown;
+    readonly direction?: unknown;
     readonly recording_link?: unknown;
-    readonly started_at?: unknown;
-    readonly ended_at?: unknown;
-    readonly talk_time?: unknown;
+    readonly type?: unknown;
   };
-  "voicemail.transcript.available": {
-    readonly agent_email?: unknown;
-    readonly agent_id?: unknown;
+  "voicemail.transcript.available": AgentFields & {
     readonly agent_name?: unknown;
     readonly call_id?: unknown;
     readonly call_sid?: unknown;
@@ -660,9 +345,9 @@ export interface RegalProperties {
     readonly contact_phone?: unknown;
     readonly is_voicemail?: unknown;
     readonly moments_count?: unknown;
-    readonly recording_link?: unknown;
-    readonly recording_id?: unknown;
     readonly recording_duration?: unknown;
+    readonly recording_id?: unknown;
+    readonly recording_link?: unknown;
     readonly request_timestamp?: unknown;
     readonly response_timestamp?: unknown;
     readonly task_sid?: unknown;
@@ -670,7 +355,124 @@ export interface RegalProperties {
     readonly transcript?: unknown;
     readonly transcript_is_truncated?: unknown;
     readonly transcript_url?: unknown;
-  };}
+  };
+}
+
+/* Events that report one thing in two directions or states document the same properties. */
+
+/** contact.subscribed, contact.unsubscribed */
+type SubscriptionProperties = {
+  readonly channel?: unknown;
+  readonly ip?: unknown;
+  readonly new_subscription?: unknown;
+  readonly source?: unknown;
+  readonly text?: unknown;
+  readonly timestamp?: unknown;
+};
+
+/** email.received, email.sent */
+type EmailProperties = {
+  readonly attachments?: unknown;
+  readonly bcc_emails?: unknown;
+  readonly body_snippet?: unknown;
+  readonly cc_emails?: unknown;
+  readonly contact_email?: unknown;
+  readonly direction?: unknown;
+  readonly message_id?: unknown;
+  readonly sender_email?: unknown;
+  readonly subject?: unknown;
+  readonly thread_id?: unknown;
+  readonly to_emails?: unknown;
+};
+
+/** mms.received, mms.sent */
+type MmsProperties = AgentFields & RegalLineFields & {
+  readonly contact_phone?: unknown;
+  readonly content?: unknown;
+  readonly direction?: unknown;
+  readonly from_number?: unknown;
+  readonly media_url?: unknown;
+  readonly related_object_id?: unknown;
+  readonly related_object_type?: unknown;
+  readonly sms_conversation_id?: unknown;
+  readonly sms_message_id?: unknown;
+  readonly to_number?: unknown;
+};
+
+/** sms.failed, sms.queued */
+type SmsDeliveryProperties = CampaignFields & JourneyFields & RegalLineFields & {
+  readonly contact_phone?: unknown;
+  readonly content?: unknown;
+  readonly direction?: unknown;
+  readonly from_number?: unknown;
+  readonly media_url?: unknown;
+  readonly sms_message_id?: unknown;
+  readonly to_number?: unknown;
+};
+
+/** task.reservation.accepted, task.reservation.created */
+type TaskReservationProperties = CampaignFields & JourneyFields & RegalLineFields & {
+  readonly channel?: unknown;
+  readonly contact_phone?: unknown;
+  readonly direction?: unknown;
+  readonly queue?: unknown;
+  readonly reserved_agent_email?: unknown;
+  readonly reserved_agent_fullname?: unknown;
+  readonly scheduling_agent_email?: unknown;
+  readonly scheduling_agent_fullname?: unknown;
+  readonly target_agent_email?: unknown;
+  readonly task_id?: unknown;
+  readonly type?: unknown;
+};
+
+/* Fields many events document alike (an event with two of a group has the group). */
+
+/** The agent who handled the task. */
+interface AgentFields {
+  readonly agent_email?: unknown;
+  readonly agent_firstname?: unknown;
+  readonly agent_fullname?: unknown;
+  readonly agent_id?: unknown;
+  readonly agent_tags?: unknown;
+  readonly agent_teams?: unknown;
+}
+
+/** The Regal campaign the task belongs to. */
+interface CampaignFields {
+  readonly campaign_friendly_id?: unknown;
+  readonly campaign_id?: unknown;
+  readonly campaign_name?: unknown;
+}
+
+/** The Regal journey that triggered the task. */
+interface JourneyFields {
+  readonly journey_execution_name?: unknown;
+  readonly journey_friendly_id?: unknown;
+  readonly journey_name?: unknown;
+  readonly journey_node_friendly_id?: unknown;
+  readonly journey_node_uuid?: unknown;
+  readonly journey_uuid?: unknown;
+}
+
+/** The Regal phone line used. */
+interface RegalLineFields {
+  readonly regal_voice_phone?: unknown;
+  readonly regal_voice_phone_internal_name?: unknown;
+}
+
+/** How a finished call or conversation went. */
+interface CallOutcomeFields {
+  readonly completed_at?: unknown;
+  readonly conversation_happened?: unknown;
+  readonly disposition?: unknown;
+  readonly ended_at?: unknown;
+  readonly handle_time?: unknown;
+  readonly notes?: unknown;
+  readonly objections?: unknown;
+  readonly started_at?: unknown;
+  readonly talk_time?: unknown;
+  readonly wrapup_time?: unknown;
+}
 
 export type RegalEvent = keyof RegalProperties;
 
