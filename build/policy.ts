@@ -23,7 +23,7 @@ const code = (names: readonly string[]) => names.map((name) => `\`${name}\``).jo
 export const PROPERTY_POLICY: readonly string[] = [
   `a string over ${MAX_STRING_CHARS} characters keeps its first ${MAX_STRING_CHARS} and gains a sibling \`<key>${ORIGINAL_LENGTH_SUFFIX}\` holding its full length (inside arrays, where no sibling fits, it is only truncated)`,
   'the literal string "null" (partners send it for empty fields) becomes null',
-  `keys: surrounding spaces are trimmed (e.g. "callback_timestamp "), a leading "$" becomes "_", the reserved ${code(RESERVED_PROPERTY_KEYS)} gain a leading "_", an empty key becomes "_", a key over ${MAX_STRING_CHARS} characters is cut; a renamed key that collides gains \`_2\`, \`_3\`, …`,
+  `keys: surrounding spaces are trimmed (e.g. "callback_timestamp "), a leading "$" becomes "_", the reserved ${code(RESERVED_PROPERTY_KEYS)} and \`__proto__\` gain a leading "_", an empty key becomes "_", a key over ${MAX_STRING_CHARS} characters is cut; a renamed key that collides gains \`_2\`, \`_3\`, …`,
   `nesting deeper than ${MAX_PROPERTY_DEPTH} levels is kept as JSON text`,
   `past ${MAX_EVENT_PROPERTIES} properties (Braze would drop the extras) the rest go into one nested \`${OVERFLOW_KEY}\` object`,
   `when nested values would make the properties larger than ${KB} KB, the largest nested values become their JSON text (truncated as above) until they fit`,
@@ -33,7 +33,7 @@ export const ATTRIBUTE_POLICY: readonly string[] = [
   'a missing, null or "null" source value is not written: an unknown value never clears what Braze knows (only a removal the source reports does, per event in the table above)',
   `profile fields Braze types as strings (${code(PROFILE_STRINGS)}) take string values only; any other value is kept under \`_<field>\` instead`,
   `keys naming identifiers or other typed fields (${code(PROTECTED_KEYS)}) gain a leading "_", so a source field can never change who the object identifies`,
-  `inside nested objects, spaces (any whitespace), "." and "$" in keys become "${NESTED_KEY_REPLACEMENT}" (Braze refuses them or reads them as syntax), as do the operator names ${OPERATOR_KEYS.join("/")} as keys; a null or "null" inside is left out (one null makes Braze drop every nested attribute update of the request)`,
+  `inside nested objects, spaces (any whitespace), "." and "$" in keys become "${NESTED_KEY_REPLACEMENT}" (Braze refuses them or reads them as syntax), as do the operator names ${OPERATOR_KEYS.join("/")} as keys; a null or "null" inside is left out (one null makes Braze drop every nested attribute update of the request), and an object left empty is not written`,
   `an array of strings and numbers longer than ${MAX_ARRAY_ATTRIBUTE_ITEMS} items (Braze's default limit, past which it cuts silently) keeps its first ${MAX_ARRAY_ATTRIBUTE_ITEMS} and gains \`<key>${ORIGINAL_LENGTH_SUFFIX}\`; array items Braze does not take (booleans, null, arrays) become JSON text; a nested value over ${KB} KB becomes its truncated JSON text`,
 ];
 

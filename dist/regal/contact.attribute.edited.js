@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 1ccca6573419fa9a
+// braze-transforms 0.1.0, code sha256 ca852c56527de2f6
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -63,6 +63,12 @@ function readPath(record, path) {
     }
     return value;
 }
+function setOwn(target, key, value) {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+function hasOwn(target, key) {
+    return Object.prototype.hasOwnProperty.call(target, key);
+}
 
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
 var source = {
@@ -114,19 +120,22 @@ function truncate(text, max = MAX_STRING_CHARS) {
     return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 function freeKey(target, name) {
-    if (!Object.prototype.hasOwnProperty.call(target, name))
+    if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
+    while (hasOwn(target, `${name}_${n}`))
         n++;
     return `${name}_${n}`;
+}
+function ordinaryKey(name) {
+    return name === "__proto__" ? `_${name}` : name;
 }
 function brazeKey(key, reserved) {
     const trimmed = key.trim();
     const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
     if (name === "")
         return "_";
-    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 function isLongText(value) {
     return typeof value === "string" && value.length > MAX_STRING_CHARS;
@@ -376,6 +385,8 @@ function put(target, key, value) {
     if (Array.isArray(value))
         return putArray(target, key, value);
     const normalized = topLevelValue(value);
+    if (isEmptyObject(normalized) && !isEmptyObject(value))
+        return;
     if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
         put(target, key, jsonText(normalized));
     }
@@ -394,6 +405,10 @@ function putArray(target, key, value) {
     }
     target[key] = items.slice(0, MAX_ARRAY_ATTRIBUTE_ITEMS);
     putOriginalLength(target, key, items.length);
+}
+function isEmptyObject(value) {
+    const record = asRecord(value);
+    return record !== undefined && Object.keys(record).length === 0;
 }
 function topLevelValue(value) {
     const record = asRecord(value);
@@ -429,7 +444,7 @@ function nestedKey(key) {
     const name = key.trim().replace(FORBIDDEN_IN_NESTED_KEYS, NESTED_KEY_REPLACEMENT);
     if (name === "")
         return NESTED_KEY_REPLACEMENT;
-    return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
+    return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 
 function attributesObject(identity, updateExistingOnly, attributes) {
@@ -452,31 +467,29 @@ function attributeUpdate(source, event, mapping, settings) {
         const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
         const attributes = mapping.attributes ? tableAttributes(mapping.attributes, webhook.properties) : {};
         if (mapping.changes)
-            Object.assign(attributes, changedAttributes(mapping.changes, webhook.properties));
+            putChanges(attributes, mapping.changes, webhook.properties);
         return { attributes: [attributesObject(identity, own.updateExistingOnly, attributes)] };
     };
 }
-function changedAttributes(changes, properties) {
+function putChanges(attributes, changes, properties) {
     const all = asRecord(readPath(properties, changes.from)) || {};
-    const rename = changes.rename || {};
     const nested = changes.nested || [];
-    const attributes = {};
     for (const field of Object.keys(all)) {
-        if (nested.indexOf(field) >= 0)
-            Object.assign(attributes, newValues(asRecord(all[field]) || {}, changes.newValue, {}));
-        else
-            Object.assign(attributes, newValues({ [field]: all[field] }, changes.newValue, rename));
+        if (nested.indexOf(field) < 0)
+            putNewValue(attributes, field, all[field], changes);
+        else {
+            const inner = asRecord(all[field]) || {};
+            for (const innerField of Object.keys(inner))
+                putNewValue(attributes, innerField, inner[innerField], { newValue: changes.newValue });
+        }
     }
-    return attributes;
 }
-function newValues(changes, newValue, rename) {
-    const values = {};
-    for (const field of Object.keys(changes)) {
-        const change = asRecord(changes[field]);
-        if (change && newValue in change)
-            values[Object.prototype.hasOwnProperty.call(rename, field) ? rename[field] : field] = change[newValue];
-    }
-    return values;
+function putNewValue(attributes, field, value, changes) {
+    const change = asRecord(value);
+    if (!change || !hasOwn(change, changes.newValue))
+        return;
+    const rename = changes.rename || {};
+    setOwn(attributes, hasOwn(rename, field) ? rename[field] : field, change[changes.newValue]);
 }
 
 const transform = attributeUpdate(source, "contact.attribute.edited", contact_attribute_edited, settings);

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.email.created"]: {"brazeEventName":"Contact Email Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 4bd498e0c84a745a
+// braze-transforms 0.1.0, code sha256 4b737544264d0fcf
 // Generated from transforms/regal/contact.email.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -63,6 +63,12 @@ function readPath(record, path) {
     }
     return value;
 }
+function setOwn(target, key, value) {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+function hasOwn(target, key) {
+    return Object.prototype.hasOwnProperty.call(target, key);
+}
 
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
 var source = {
@@ -116,19 +122,22 @@ function truncate(text, max = MAX_STRING_CHARS) {
     return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 function freeKey(target, name) {
-    if (!Object.prototype.hasOwnProperty.call(target, name))
+    if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
+    while (hasOwn(target, `${name}_${n}`))
         n++;
     return `${name}_${n}`;
+}
+function ordinaryKey(name) {
+    return name === "__proto__" ? `_${name}` : name;
 }
 function brazeKey(key, reserved) {
     const trimmed = key.trim();
     const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
     if (name === "")
         return "_";
-    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 function isLongText(value) {
     return typeof value === "string" && value.length > MAX_STRING_CHARS;
@@ -443,6 +452,8 @@ function put(target, key, value) {
     if (Array.isArray(value))
         return putArray(target, key, value);
     const normalized = topLevelValue(value);
+    if (isEmptyObject(normalized) && !isEmptyObject(value))
+        return;
     if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
         put(target, key, jsonText(normalized));
     }
@@ -461,6 +472,10 @@ function putArray(target, key, value) {
     }
     target[key] = items.slice(0, MAX_ARRAY_ATTRIBUTE_ITEMS);
     putOriginalLength(target, key, items.length);
+}
+function isEmptyObject(value) {
+    const record = asRecord(value);
+    return record !== undefined && Object.keys(record).length === 0;
 }
 function topLevelValue(value) {
     const record = asRecord(value);
@@ -496,7 +511,7 @@ function nestedKey(key) {
     const name = key.trim().replace(FORBIDDEN_IN_NESTED_KEYS, NESTED_KEY_REPLACEMENT);
     if (name === "")
         return NESTED_KEY_REPLACEMENT;
-    return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
+    return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 
 function eventObject(webhook, identity, name, updateExistingOnly) {
@@ -537,8 +552,8 @@ function profileAttributes(properties, mapping) {
         return attributes;
     const read = tableFields(table);
     for (const key of Object.keys(properties)) {
-        if (read.indexOf(key) < 0 && !(key in attributes) && !isUnknown(properties[key]))
-            attributes[key] = properties[key];
+        if (read.indexOf(key) < 0 && !hasOwn(attributes, key) && !isUnknown(properties[key]))
+            setOwn(attributes, key, properties[key]);
     }
     return attributes;
 }

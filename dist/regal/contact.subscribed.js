@@ -5,7 +5,7 @@
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
 //   events["contact.subscribed"]: {"brazeEventName":"Contact Subscribed","updateExistingOnly":true,"trackEvent":true}
-// braze-transforms 0.1.0, code sha256 935ce058c68be2d9
+// braze-transforms 0.1.0, code sha256 043dd0def4a628ea
 // Generated from transforms/regal/contact.subscribed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -65,6 +65,9 @@ function readPath(record, path) {
         value = current[key];
     }
     return value;
+}
+function hasOwn(target, key) {
+    return Object.prototype.hasOwnProperty.call(target, key);
 }
 
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
@@ -304,19 +307,22 @@ function truncate(text, max = MAX_STRING_CHARS) {
     return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 function freeKey(target, name) {
-    if (!Object.prototype.hasOwnProperty.call(target, name))
+    if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
+    while (hasOwn(target, `${name}_${n}`))
         n++;
     return `${name}_${n}`;
+}
+function ordinaryKey(name) {
+    return name === "__proto__" ? `_${name}` : name;
 }
 function brazeKey(key, reserved) {
     const trimmed = key.trim();
     const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
     if (name === "")
         return "_";
-    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 function isLongText(value) {
     return typeof value === "string" && value.length > MAX_STRING_CHARS;

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["mms.received"]: {"brazeEventName":"MMS Received","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 638ac6e1b88a323d
+// braze-transforms 0.1.0, code sha256 5fa09b0711b47989
 // Generated from transforms/regal/mms.received.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -46,6 +46,9 @@ function firstOf(values, read) {
             return found;
     }
     return undefined;
+}
+function hasOwn(target, key) {
+    return Object.prototype.hasOwnProperty.call(target, key);
 }
 
 const PROPERTY_TIMES = ["timestamp", "completed_at", "ended_at", "created_at", "started_at", "response_timestamp"];
@@ -97,19 +100,22 @@ function truncate(text, max = MAX_STRING_CHARS) {
     return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 function freeKey(target, name) {
-    if (!Object.prototype.hasOwnProperty.call(target, name))
+    if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`))
+    while (hasOwn(target, `${name}_${n}`))
         n++;
     return `${name}_${n}`;
+}
+function ordinaryKey(name) {
+    return name === "__proto__" ? `_${name}` : name;
 }
 function brazeKey(key, reserved) {
     const trimmed = key.trim();
     const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
     if (name === "")
         return "_";
-    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+    return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 function isLongText(value) {
     return typeof value === "string" && value.length > MAX_STRING_CHARS;

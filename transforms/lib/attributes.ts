@@ -1,7 +1,7 @@
 import type { AttributesObject } from "../../contract/schema";
 import { MAX_ARRAY_ATTRIBUTE_ITEMS, MAX_NESTED_BYTES, NESTED_KEY_FORBIDDEN, OPERATOR_KEYS } from "../../contract/limits";
 import { jsonBytes } from "./json-bytes";
-import { brazeKey, freeKey, isLongText, jsonText, putLongText, putOriginalLength, scalarValue, truncate } from "./normalize";
+import { brazeKey, freeKey, isLongText, jsonText, ordinaryKey, putLongText, putOriginalLength, scalarValue, truncate } from "./normalize";
 import { MAX_PROPERTY_DEPTH } from "./properties";
 import { asRecord, type JsonRecord } from "./values";
 
@@ -42,6 +42,8 @@ function put(target: Attributes, key: string, value: unknown): void {
   if (isLongText(value)) return putLongText(target, key, value);
   if (Array.isArray(value)) return putArray(target, key, value);
   const normalized = topLevelValue(value);
+  // An object whose every value was unknown says nothing; written, `{}` would replace what Braze holds.
+  if (isEmptyObject(normalized) && !isEmptyObject(value)) return;
   if (typeof normalized === "object" && normalized !== null && jsonBytes(normalized) > MAX_NESTED_BYTES) {
     put(target, key, jsonText(normalized));
   } else {
@@ -63,6 +65,11 @@ function putArray(target: Attributes, key: string, value: readonly unknown[]): v
   }
   target[key] = items.slice(0, MAX_ARRAY_ATTRIBUTE_ITEMS);
   putOriginalLength(target, key, items.length);
+}
+
+function isEmptyObject(value: unknown): boolean {
+  const record = asRecord(value);
+  return record !== undefined && Object.keys(record).length === 0;
 }
 
 function topLevelValue(value: unknown): Value {
@@ -101,5 +108,5 @@ function nestedValue(value: unknown, depth: number): Nested | null {
 function nestedKey(key: string): string {
   const name = key.trim().replace(FORBIDDEN_IN_NESTED_KEYS, NESTED_KEY_REPLACEMENT);
   if (name === "") return NESTED_KEY_REPLACEMENT;
-  return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : name);
+  return truncate(OPERATOR_KEYS.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }

@@ -5,6 +5,7 @@
  */
 
 import { MAX_STRING_CHARS } from "../../contract/limits";
+import { hasOwn } from "./values";
 
 /** The sibling a truncated string gains: its full length, which also marks it as truncated. */
 export const ORIGINAL_LENGTH_SUFFIX = "_original_length";
@@ -23,10 +24,15 @@ export function truncate(text: string, max = MAX_STRING_CHARS): string {
 
 /** A key not yet used in `target`: `name`, else `name_2`, `name_3`, … */
 export function freeKey(target: Target, name: string): string {
-  if (!Object.prototype.hasOwnProperty.call(target, name)) return name;
+  if (!hasOwn(target, name)) return name;
   let n = 2;
-  while (Object.prototype.hasOwnProperty.call(target, `${name}_${n}`)) n++;
+  while (hasOwn(target, `${name}_${n}`)) n++;
   return `${name}_${n}`;
+}
+
+/** "__proto__" gains a leading "_": as a key it would set an object's prototype instead of a value. */
+export function ordinaryKey(name: string): string {
+  return name === "__proto__" ? `_${name}` : name;
 }
 
 /**
@@ -38,7 +44,7 @@ export function brazeKey(key: string, reserved: readonly string[]): string {
   const trimmed = key.trim();
   const name = trimmed.charAt(0) === "$" ? `_${trimmed.slice(1)}` : trimmed;
   if (name === "") return "_";
-  return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : name);
+  return truncate(reserved.indexOf(name) >= 0 ? `_${name}` : ordinaryKey(name));
 }
 
 /** Whether `value` is a string Braze would refuse for its length. */

@@ -39,3 +39,12 @@ export function readPath(record: JsonRecord, path: string): unknown {
   }
   return value;
 }
+
+/** Sets an own property, also for the key "__proto__", which plain assignment takes as the prototype (silently losing the value). */
+export function setOwn(target: JsonRecord, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+export function hasOwn(target: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(target, key);
+}

@@ -4,7 +4,7 @@ import { resolveIdentity } from "../identity";
 import type { AttributeUpdateMapping, ChangeSet } from "../mapping";
 import type { SnippetSettings } from "../settings";
 import type { Source } from "../source";
-import { asRecord, readPath, type JsonRecord } from "../values";
+import { asRecord, hasOwn, readPath, setOwn, type JsonRecord } from "../values";
 import { readWebhook, type Transform } from "../webhook";
 import { attributesObject } from "./users-track";
 
@@ -15,29 +15,27 @@ export function attributeUpdate(source: Source, event: string, mapping: Attribut
     const webhook = readWebhook(source, [event], payload);
     const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
     const attributes = mapping.attributes ? tableAttributes(mapping.attributes, webhook.properties) : {};
-    if (mapping.changes) Object.assign(attributes, changedAttributes(mapping.changes, webhook.properties));
+    if (mapping.changes) putChanges(attributes, mapping.changes, webhook.properties);
     return { attributes: [attributesObject(identity, own.updateExistingOnly, attributes)] };
   };
 }
 
 /** The new value of each change, under its attribute name; fields that are change sets of their own are flattened. */
-function changedAttributes(changes: ChangeSet, properties: JsonRecord): JsonRecord {
+function putChanges(attributes: JsonRecord, changes: ChangeSet, properties: JsonRecord): void {
   const all = asRecord(readPath(properties, changes.from)) || {};
-  const rename = changes.rename || {};
   const nested = changes.nested || [];
-  const attributes: JsonRecord = {};
   for (const field of Object.keys(all)) {
-    if (nested.indexOf(field) >= 0) Object.assign(attributes, newValues(asRecord(all[field]) || {}, changes.newValue, {}));
-    else Object.assign(attributes, newValues({ [field]: all[field] }, changes.newValue, rename));
+    if (nested.indexOf(field) < 0) putNewValue(attributes, field, all[field], changes);
+    else {
+      const inner = asRecord(all[field]) || {};
+      for (const innerField of Object.keys(inner)) putNewValue(attributes, innerField, inner[innerField], { newValue: changes.newValue });
+    }
   }
-  return attributes;
 }
 
-function newValues(changes: JsonRecord, newValue: string, rename: Readonly<Record<string, string>>): JsonRecord {
-  const values: JsonRecord = {};
-  for (const field of Object.keys(changes)) {
-    const change = asRecord(changes[field]);
-    if (change && newValue in change) values[Object.prototype.hasOwnProperty.call(rename, field) ? rename[field]! : field] = change[newValue];
-  }
-  return values;
+function putNewValue(attributes: JsonRecord, field: string, value: unknown, changes: Pick<ChangeSet, "newValue" | "rename">): void {
+  const change = asRecord(value);
+  if (!change || !hasOwn(change, changes.newValue)) return;
+  const rename = changes.rename || {};
+  setOwn(attributes, hasOwn(rename, field) ? rename[field]! : field, change[changes.newValue]);
 }

@@ -5,7 +5,7 @@ import type { CustomEventMapping } from "../mapping";
 import { isUnknown } from "../normalize";
 import type { SnippetSettings } from "../settings";
 import type { Source } from "../source";
-import type { JsonRecord } from "../values";
+import { hasOwn, setOwn, type JsonRecord } from "../values";
 import { readWebhook, type Transform, type Webhook } from "../webhook";
 import { eventObject, withAttributes } from "./users-track";
 
@@ -44,7 +44,7 @@ function profileAttributes(properties: JsonRecord, mapping: CustomEventMapping):
   if (mapping.otherPropertiesAsAttributes !== true) return attributes;
   const read = tableFields(table);
   for (const key of Object.keys(properties)) {
-    if (read.indexOf(key) < 0 && !(key in attributes) && !isUnknown(properties[key])) attributes[key] = properties[key];
+    if (read.indexOf(key) < 0 && !hasOwn(attributes, key) && !isUnknown(properties[key])) setOwn(attributes, key, properties[key]);
   }
   return attributes;
 }
