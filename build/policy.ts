@@ -21,12 +21,12 @@ const KB = MAX_NESTED_BYTES / 1024;
 const code = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(", ");
 
 export const PROPERTY_POLICY: readonly string[] = [
-  `a string over ${MAX_STRING_CHARS} characters keeps its first ${MAX_STRING_CHARS} and gains a sibling \`<key>${ORIGINAL_LENGTH_SUFFIX}\` holding its full length (inside arrays, where no sibling fits, it is only truncated)`,
+  `a string over ${MAX_STRING_CHARS} characters keeps its first ${MAX_STRING_CHARS} and gains a sibling \`<key>${ORIGINAL_LENGTH_SUFFIX}\` holding its full length (inside arrays, where no sibling fits, it is only truncated); a key that would grow past ${MAX_STRING_CHARS} characters with a suffix (\`_2\`, \`${ORIGINAL_LENGTH_SUFFIX}\`) is cut to make room`,
   'the literal string "null" (partners send it for empty fields) becomes null',
   `keys: surrounding spaces are trimmed (e.g. "callback_timestamp "), a leading "$" becomes "_", the reserved ${code(RESERVED_PROPERTY_KEYS)} and \`__proto__\` gain a leading "_", an empty key becomes "_", a key over ${MAX_STRING_CHARS} characters is cut; a renamed key that collides gains \`_2\`, \`_3\`, …`,
   `nesting deeper than ${MAX_PROPERTY_DEPTH} levels is kept as JSON text`,
   `past ${MAX_EVENT_PROPERTIES} properties (Braze would drop the extras) the rest go into one nested \`${OVERFLOW_KEY}\` object`,
-  `when nested values would make the properties larger than ${KB} KB, the largest nested values become their JSON text (truncated as above) until they fit`,
+  `when nested values would make the properties larger than ${KB} KB, the largest nested values become their JSON text (truncated as above, without the sibling when the event already has ${MAX_EVENT_PROPERTIES} properties) until they fit`,
 ];
 
 export const ATTRIBUTE_POLICY: readonly string[] = [

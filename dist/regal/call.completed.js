@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 1d199e3462631544
+// braze-transforms 0.1.0, code sha256 97e5a1765597c052
 // Generated from transforms/regal/call.completed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -103,9 +103,12 @@ function freeKey(target, name) {
     if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (hasOwn(target, `${name}_${n}`))
+    while (hasOwn(target, withSuffix(name, `_${n}`)))
         n++;
-    return `${name}_${n}`;
+    return withSuffix(name, `_${n}`);
+}
+function withSuffix(name, suffix) {
+    return truncate(name, MAX_STRING_CHARS - suffix.length) + suffix;
 }
 function ordinaryKey(name) {
     return name === "__proto__" ? `_${name}` : name;
@@ -125,7 +128,7 @@ function putLongText(target, key, text) {
     putOriginalLength(target, key, text.length);
 }
 function putOriginalLength(target, key, length) {
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+    target[freeKey(target, withSuffix(key, ORIGINAL_LENGTH_SUFFIX))] = length;
 }
 function scalarValue(value) {
     if (typeof value === "string")
@@ -372,7 +375,10 @@ function fitNestedBudget(properties) {
     const fitted = { ...properties };
     for (const { key } of largestFirst) {
         const text = jsonText(fitted[key]);
-        put(fitted, key, text, 0);
+        if (Object.keys(fitted).length >= MAX_EVENT_PROPERTIES)
+            fitted[key] = truncate(text);
+        else
+            put(fitted, key, text, 0);
         if (jsonBytes(fitted) <= MAX_NESTED_BYTES)
             break;
     }

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 ca852c56527de2f6
+// braze-transforms 0.1.0, code sha256 ee1ef29c733e52f7
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -123,9 +123,12 @@ function freeKey(target, name) {
     if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (hasOwn(target, `${name}_${n}`))
+    while (hasOwn(target, withSuffix(name, `_${n}`)))
         n++;
-    return `${name}_${n}`;
+    return withSuffix(name, `_${n}`);
+}
+function withSuffix(name, suffix) {
+    return truncate(name, MAX_STRING_CHARS - suffix.length) + suffix;
 }
 function ordinaryKey(name) {
     return name === "__proto__" ? `_${name}` : name;
@@ -145,7 +148,7 @@ function putLongText(target, key, text) {
     putOriginalLength(target, key, text.length);
 }
 function putOriginalLength(target, key, length) {
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+    target[freeKey(target, withSuffix(key, ORIGINAL_LENGTH_SUFFIX))] = length;
 }
 function isUnknown(value) {
     return value === undefined || value === null || value === "null";
@@ -396,8 +399,8 @@ function put(target, key, value) {
 }
 function putArray(target, key, value) {
     const items = value.map(arrayItem);
-    const ofObjects = items.some((item) => typeof item === "object");
-    if (ofObjects && jsonBytes(items) > MAX_NESTED_BYTES)
+    const ofObjects = items.length > 0 && items.every((item) => typeof item === "object");
+    if (items.some((item) => typeof item === "object") && jsonBytes(items) > MAX_NESTED_BYTES)
         return put(target, key, jsonText(items));
     if (ofObjects || items.length <= MAX_ARRAY_ATTRIBUTE_ITEMS) {
         target[key] = items;

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.phone.created"]: {"brazeEventName":"Contact Phone Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 dd1ae15d161dc93c
+// braze-transforms 0.1.0, code sha256 3309038fb2049791
 // Generated from transforms/regal/contact.phone.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -125,9 +125,12 @@ function freeKey(target, name) {
     if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (hasOwn(target, `${name}_${n}`))
+    while (hasOwn(target, withSuffix(name, `_${n}`)))
         n++;
-    return `${name}_${n}`;
+    return withSuffix(name, `_${n}`);
+}
+function withSuffix(name, suffix) {
+    return truncate(name, MAX_STRING_CHARS - suffix.length) + suffix;
 }
 function ordinaryKey(name) {
     return name === "__proto__" ? `_${name}` : name;
@@ -147,7 +150,7 @@ function putLongText(target, key, text) {
     putOriginalLength(target, key, text.length);
 }
 function putOriginalLength(target, key, length) {
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+    target[freeKey(target, withSuffix(key, ORIGINAL_LENGTH_SUFFIX))] = length;
 }
 function isUnknown(value) {
     return value === undefined || value === null || value === "null";
@@ -416,7 +419,10 @@ function fitNestedBudget(properties) {
     const fitted = { ...properties };
     for (const { key } of largestFirst) {
         const text = jsonText(fitted[key]);
-        put$1(fitted, key, text, 0);
+        if (Object.keys(fitted).length >= MAX_EVENT_PROPERTIES)
+            fitted[key] = truncate(text);
+        else
+            put$1(fitted, key, text, 0);
         if (jsonBytes(fitted) <= MAX_NESTED_BYTES)
             break;
     }
@@ -463,8 +469,8 @@ function put(target, key, value) {
 }
 function putArray(target, key, value) {
     const items = value.map(arrayItem);
-    const ofObjects = items.some((item) => typeof item === "object");
-    if (ofObjects && jsonBytes(items) > MAX_NESTED_BYTES)
+    const ofObjects = items.length > 0 && items.every((item) => typeof item === "object");
+    if (items.some((item) => typeof item === "object") && jsonBytes(items) > MAX_NESTED_BYTES)
         return put(target, key, jsonText(items));
     if (ofObjects || items.length <= MAX_ARRAY_ATTRIBUTE_ITEMS) {
         target[key] = items;

@@ -52,7 +52,7 @@
 //   events["voicemail.completed"]: {"brazeEventName":"Voicemail Completed","updateExistingOnly":false}
 //   events["voicemail.recording.available"]: {"brazeEventName":"Voicemail Recording Available","updateExistingOnly":false}
 //   events["voicemail.transcript.available"]: {"brazeEventName":"Voicemail Transcript Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 ab4c9e282f7d4974
+// braze-transforms 0.1.0, code sha256 b7845c13240ab6fd
 // Generated from transforms/regal/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -433,9 +433,12 @@ function freeKey(target, name) {
     if (!hasOwn(target, name))
         return name;
     let n = 2;
-    while (hasOwn(target, `${name}_${n}`))
+    while (hasOwn(target, withSuffix(name, `_${n}`)))
         n++;
-    return `${name}_${n}`;
+    return withSuffix(name, `_${n}`);
+}
+function withSuffix(name, suffix) {
+    return truncate(name, MAX_STRING_CHARS - suffix.length) + suffix;
 }
 function ordinaryKey(name) {
     return name === "__proto__" ? `_${name}` : name;
@@ -455,7 +458,7 @@ function putLongText(target, key, text) {
     putOriginalLength(target, key, text.length);
 }
 function putOriginalLength(target, key, length) {
-    target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+    target[freeKey(target, withSuffix(key, ORIGINAL_LENGTH_SUFFIX))] = length;
 }
 function isUnknown(value) {
     return value === undefined || value === null || value === "null";
@@ -732,7 +735,10 @@ function fitNestedBudget(properties) {
     const fitted = { ...properties };
     for (const { key } of largestFirst) {
         const text = jsonText(fitted[key]);
-        put$1(fitted, key, text, 0);
+        if (Object.keys(fitted).length >= MAX_EVENT_PROPERTIES)
+            fitted[key] = truncate(text);
+        else
+            put$1(fitted, key, text, 0);
         if (jsonBytes(fitted) <= MAX_NESTED_BYTES)
             break;
     }
@@ -779,8 +785,8 @@ function put(target, key, value) {
 }
 function putArray(target, key, value) {
     const items = value.map(arrayItem);
-    const ofObjects = items.some((item) => typeof item === "object");
-    if (ofObjects && jsonBytes(items) > MAX_NESTED_BYTES)
+    const ofObjects = items.length > 0 && items.every((item) => typeof item === "object");
+    if (items.some((item) => typeof item === "object") && jsonBytes(items) > MAX_NESTED_BYTES)
         return put(target, key, jsonText(items));
     if (ofObjects || items.length <= MAX_ARRAY_ATTRIBUTE_ITEMS) {
         target[key] = items;

@@ -1,34 +1,34 @@
 import fc from "fast-check";
 import { describe, test } from "vitest";
-import type { ManifestSnippet } from "../support/dist";
-import { openSnippetRunner } from "../../sandbox";
-import { readManifest, readSnippet } from "../support/dist";
-import { documentedPayload, seedFor } from "./campaign-setup";
-import { mutatedPayload } from "./mutations";
-import { unacceptable } from "./outcome";
+import { readManifest, readSnippet, type ManifestSnippet } from "../support/dist";
+import { openEngine, type Engine } from "./engines";
+import { assertAcceptable } from "./outcome";
+import { mutatedPayloads, seedFor } from "./subjects";
 
 /*
- * Every built snippet, run in the sandbox on mutations of its events'
- * documented payloads, returns a valid request or throws one of our
- * deliberate errors: never a TypeError, a timeout, an invalid request or
- * nothing. Seeded per snippet (FUZZ_SEED overrides): a failure prints the
- * seed, the shrunk list of mutations and the payload it made.
+ * Every built snippet, run on mutations of its events' documented payloads
+ * (rule-breaking keys and values included), returns a valid request or
+ * throws one of our deliberate errors: never a TypeError, a timeout, an
+ * invalid request or nothing. In QuickJS (the Braze-like sandbox) and, on
+ * the first of the same payloads, in V8. Seeded per snippet (FUZZ_SEED
+ * overrides): a failure prints the seed, the shrunk list of mutations and
+ * the payload it made.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS: Record<Engine, number> = {
+  quickjs: Number(process.env.FUZZ_RUNS ?? 1000),
+  // A fresh V8 context per payload costs more than a warm sandbox run.
+  v8: Number(process.env.FUZZ_V8_RUNS ?? 200),
+};
 
-/** The suite for the snippets `include` selects; split over files so test workers share the load. */
-export function describeFuzz(include: (snippet: ManifestSnippet) => boolean): void {
+/** The suite for the manifest's snippets `include` selects; split over files so test workers share the load. */
+export function describeFuzz(include: (snippet: ManifestSnippet, index: number) => boolean): void {
   describe.each(readManifest().filter(include).map((snippet) => [snippet.id, snippet] as const))("%s", (id, snippet) => {
-    test(`returns a valid request or a deliberate error for ${RUNS} mutated payloads`, async () => {
-      const runner = await openSnippetRunner(readSnippet(snippet));
+    test.each(Object.keys(RUNS) as Engine[])(`in %s, returns a valid request or a deliberate error for every mutated payload`, async (engine) => {
+      const runner = await openEngine(engine, readSnippet(snippet));
       try {
-        const payloads = fc.constantFrom(...snippet.events.map(documentedPayload)).chain(mutatedPayload);
         await fc.assert(
-          fc.asyncProperty(payloads, async ({ payload }) => {
-            const problem = unacceptable(await runner.run(payload), snippet.destination);
-            if (problem) throw new Error(problem);
-          }),
-          { numRuns: RUNS, seed: seedFor(id) },
+          fc.asyncProperty(await mutatedPayloads(snippet), async ({ payload }) => assertAcceptable(await runner.run(payload), snippet.destination)),
+          { numRuns: RUNS[engine], seed: seedFor(id) },
         );
       } finally {
         runner.dispose();

@@ -1,45 +1,50 @@
+import { E164_PATTERN, EMAIL_PATTERN, MAX_EXTERNAL_ID_BYTES } from "../../contract/limits";
+import type { IdentifierSource, IdentitySettings, PhoneIdentity, Settings } from "../../transforms/lib/settings";
 import settings from "../../transforms/settings";
-import type { IdentifierSource, PhoneIdentity } from "../../transforms/lib/settings";
+import type { EnvelopeOracle } from "./envelope";
+import type { Path } from "./mutations";
 
 /*
  * The identification rules as the README states them, written
  * independently of transforms/lib so the property test checks the shipped
- * snippets against the specification rather than against themselves.
+ * snippets against the specification rather than against themselves. Which
+ * fields to read is the source's (its envelope oracle); what makes a value
+ * usable is Braze's, from the contract's limits.
  */
 
-type Payload = { [key: string]: unknown };
-
-const FIELDS: Record<IdentifierSource, (payload: Payload) => unknown[]> = {
-  external_id: (p) => [p.userId, p.external_id],
-  email: (p) => [record(p.traits).email, p.contact_email],
-  phone: (p) => [record(p.traits).phone, p.contact_phone, record(p.properties).contact_phone, record(p.properties).contactPhone, record(p.properties).contact_number],
-};
-
-const USABLE: Record<IdentifierSource, (text: string) => string | undefined> = {
-  external_id: (text) => text,
-  email: (text) => (/^[^@\s]+@[^@\s]+$/.test(text) ? text : undefined),
-  phone: (text) => {
-    const phone = text.replace(/[\s().-]/g, "");
-    return /^\+?\d{6,15}$/.test(phone) ? phone : undefined;
+const USABLE: Record<IdentifierSource, (text: string, phone: PhoneIdentity) => string | undefined> = {
+  external_id: (text) => (Buffer.byteLength(text, "utf8") <= MAX_EXTERNAL_ID_BYTES ? text : undefined),
+  email: (text) => (EMAIL_PATTERN.test(text) ? text : undefined),
+  phone: (text, phone) => {
+    const digits = text.replace(/[\s().-]/g, "");
+    // A user alias only needs a number that is no placeholder; Braze's phone identifier needs E.164.
+    return (phone.as === "phone" ? E164_PATTERN : /^\+?\d{6,15}$/).test(digits) ? digits : undefined;
   },
 };
 
-/** The identifier the settings' order picks from the payload, or undefined when there is none. */
-export function expectedIdentifier(payload: Payload): Record<string, unknown> | undefined {
-  for (const source of settings.identifierOrder) {
-    for (const value of FIELDS[source](payload)) {
+/** The identifier the settings' order picks from a `source` payload, or undefined when there is none. */
+export function expectedIdentifier(source: string, envelope: EnvelopeOracle, payload: unknown): Record<string, unknown> | undefined {
+  const sources: Settings["sources"] = settings.sources;
+  const { identifierOrder, phoneIdentity }: IdentitySettings = sources[source]?.identity ?? settings.identity;
+  for (const kind of identifierOrder) {
+    for (const path of envelope.identity[kind]) {
+      const value = read(payload, path);
       const text = typeof value === "number" && isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : undefined;
       if (text === undefined || text === "" || text === "null" || text === "undefined") continue;
-      const usable = USABLE[source](text);
+      const usable = USABLE[kind](text, phoneIdentity);
       if (usable === undefined) continue;
-      if (source !== "phone") return { [source]: usable };
-      const phone = settings.phoneIdentity as PhoneIdentity;
-      return phone.as === "phone" ? { phone: usable } : { user_alias: { alias_name: usable, alias_label: phone.aliasLabel } };
+      if (kind !== "phone") return { [kind]: usable };
+      return phoneIdentity.as === "phone" ? { phone: usable } : { user_alias: { alias_name: usable, alias_label: phoneIdentity.aliasLabel } };
     }
   }
   return undefined;
 }
 
-function record(value: unknown): Payload {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Payload) : {};
+/** The value at `path`, through objects only: an array is no envelope. */
+function read(value: unknown, path: Path): unknown {
+  for (const key of path) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }

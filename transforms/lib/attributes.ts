@@ -52,13 +52,13 @@ function put(target: Attributes, key: string, value: unknown): void {
 }
 
 /**
- * Braze cuts an array of strings and numbers past its length limit without a
- * word: it keeps its first items, with its full length beside it.
+ * Braze cuts an array past its length limit without a word (only an array
+ * of objects has none): it keeps its first items, with its full length beside it.
  */
 function putArray(target: Attributes, key: string, value: readonly unknown[]): void {
   const items = value.map(arrayItem);
-  const ofObjects = items.some((item) => typeof item === "object");
-  if (ofObjects && jsonBytes(items) > MAX_NESTED_BYTES) return put(target, key, jsonText(items));
+  const ofObjects = items.length > 0 && items.every((item) => typeof item === "object");
+  if (items.some((item) => typeof item === "object") && jsonBytes(items) > MAX_NESTED_BYTES) return put(target, key, jsonText(items));
   if (ofObjects || items.length <= MAX_ARRAY_ATTRIBUTE_ITEMS) {
     target[key] = items;
     return;

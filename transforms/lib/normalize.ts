@@ -22,12 +22,17 @@ export function truncate(text: string, max = MAX_STRING_CHARS): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
-/** A key not yet used in `target`: `name`, else `name_2`, `name_3`, … */
+/** A key not yet used in `target`: `name`, else `name_2`, `name_3`, …, each within Braze's key length. */
 export function freeKey(target: Target, name: string): string {
   if (!hasOwn(target, name)) return name;
   let n = 2;
-  while (hasOwn(target, `${name}_${n}`)) n++;
-  return `${name}_${n}`;
+  while (hasOwn(target, withSuffix(name, `_${n}`))) n++;
+  return withSuffix(name, `_${n}`);
+}
+
+/** `name` + `suffix`, cutting `name` so that the whole stays a key Braze takes. */
+function withSuffix(name: string, suffix: string): string {
+  return truncate(name, MAX_STRING_CHARS - suffix.length) + suffix;
 }
 
 /** "__proto__" gains a leading "_": as a key it would set an object's prototype instead of a value. */
@@ -60,7 +65,7 @@ export function putLongText(target: Target, key: string, text: string): void {
 
 /** Marks `key` as cut: its sibling `<key>_original_length` holds the length it had. */
 export function putOriginalLength(target: Target, key: string, length: number): void {
-  target[freeKey(target, key + ORIGINAL_LENGTH_SUFFIX)] = length;
+  target[freeKey(target, withSuffix(key, ORIGINAL_LENGTH_SUFFIX))] = length;
 }
 
 /**

@@ -61,7 +61,9 @@ function fitNestedBudget(properties: Properties): Properties {
   const fitted: Properties = { ...properties };
   for (const { key } of largestFirst) {
     const text = jsonText(fitted[key]);
-    put(fitted, key, text, 0);
+    // At Braze's property limit a sibling would be dropped by Braze: the text is cut without one.
+    if (Object.keys(fitted).length >= MAX_EVENT_PROPERTIES) fitted[key] = truncate(text);
+    else put(fitted, key, text, 0);
     if (jsonBytes(fitted) <= MAX_NESTED_BYTES) break;
   }
   return fitted;
