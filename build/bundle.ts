@@ -54,8 +54,8 @@ export function createBundler(project: Project, modules: EmittedModules, initial
 }
 
 /**
- * Resolves imports the way TypeScript did ("../lib/regal" is lib/regal.js or
- * lib/regal/index.js), and the workspace settings module to whichever file
+ * Resolves imports the way TypeScript did ("./lib/envelope" is lib/envelope.js or
+ * lib/envelope/index.js), and the workspace settings module to whichever file
  * the build was given (`--settings`).
  */
 function inMemory(modules: EmittedModules, generated: GeneratedModules, settingsKey: string): Plugin {

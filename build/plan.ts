@@ -1,28 +1,12 @@
 import type { Destination } from "../contract/schema";
 import type { AnyMapping } from "../transforms/lib/mapping";
-import type { IdentitySettings, ResolvedEventSettings, Settings, SourceSettings } from "../transforms/lib/settings";
-import { parseAst } from "rollup/parseAst";
-import type { SourceDocs } from "../transforms/lib/source";
-import { exportedNames } from "./ast";
+import type { ResolvedEventSettings, Settings } from "../transforms/lib/settings";
 import type { Bundler } from "./bundle";
-import { evaluateModule } from "./evaluate";
-import { splitDefaultExport } from "./function-body";
 import { BuildError } from "./problems";
 import { displayPath, type Project, type SourceDir } from "./project";
 import { isShapeName, SHAPES, type EventContext, type MappingDescription, type ShapeName } from "./shapes";
+import { checkSourceSettings, readSource, type SourceInfo } from "./source-info";
 import { moduleKey, type EmittedModules } from "./typescript-program";
-import { sourceMetaEntry } from "./virtual-modules";
-
-/** What the build knows of a source, read from its envelope reader. */
-export interface SourceInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly eventField: string;
-  readonly connect?: string;
-  readonly envelopeKey: string;
-  readonly identity: IdentitySettings;
-  readonly settings: SourceSettings;
-}
 
 /** One event: its mapping as data, the settings its snippet runs with, and the words for the mapping table. */
 export interface EventPlan {
@@ -49,26 +33,16 @@ export interface SnippetPlan {
   readonly sourceFile: string;
 }
 
-interface SourceMeta {
-  readonly source: { name?: unknown; eventField?: unknown };
-  readonly docs: SourceDocs;
-  readonly mappings: readonly unknown[];
-}
-
 /**
- * Reads every source's envelope reader and event mappings by evaluating their
- * compiled modules (in an empty V8 context, as the snippets would compute
- * them), checks them, and plans the snippets: one per event, and a router per
- * source and destination that more than one event writes to.
+ * Checks every source's mappings and plans the snippets: one per event, and a
+ * router per source and destination that more than one event writes to.
  */
 export async function planSnippets(project: Project, sources: readonly SourceDir[], settings: Settings, bundle: Bundler, modules: EmittedModules): Promise<SnippetPlan[]> {
   checkSourceSettings(sources, settings);
   const plans: SnippetPlan[] = [];
   for (const dir of sources) {
-    const meta = await readSourceMeta(project, dir, bundle, modules);
-    const source = sourceInfo(project, dir, meta, settings);
-    const acronyms = Array.isArray(meta.docs.acronyms) ? meta.docs.acronyms.map(String) : [];
-    const events = dir.events.map((module, index) => planEvent(project, dir, source, module, meta.mappings[index], acronyms));
+    const { source, acronyms, mappings } = await readSource(project, dir, settings, bundle, modules);
+    const events = dir.events.map((module, index) => planEvent(project, dir, source, module, mappings[index], acronyms));
     for (const event of events) {
       plans.push({ id: `${dir.id}/${event.event}`, source, destination: event.destination, events: [event], router: false, sourceFile: event.sourceFile });
     }
@@ -88,36 +62,6 @@ export function routerName(destination: Destination): string {
   const [method, path] = destination.split(" ") as [string, string];
   const words = path.split("/").filter((part) => part !== "" && !part.startsWith("{"));
   return `router.${method.toLowerCase()}-${words.join("-")}`;
-}
-
-async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
-  const envelope = modules.get(moduleKey(project, dir.envelopeFile));
-  const hasDocs = envelope !== undefined && exportedNames(parseAst(envelope) as never).includes("docs");
-  const entry = sourceMetaEntry(project, dir, hasDocs);
-  const module = splitDefaultExport(dir.id, (await bundle(entry.key, entry.modules)).code);
-  try {
-    return evaluateModule(module, module.transformName) as SourceMeta;
-  } catch (error) {
-    throw new BuildError(`${dir.id}: evaluating its envelope reader and mappings failed: ${(error as Error).message}`);
-  }
-}
-
-function sourceInfo(project: Project, dir: SourceDir, meta: SourceMeta, settings: Settings): SourceInfo {
-  const { name, eventField } = meta.source;
-  const { connect } = meta.docs;
-  if (typeof name !== "string" || name === "" || typeof eventField !== "string") {
-    throw new BuildError(`${displayPath(project, dir.envelopeFile)}: the default export must be a Source ({ name, eventField, eventOf, read } satisfies Source)`);
-  }
-  const own = settings.sources[dir.id] || {};
-  return {
-    id: dir.id,
-    name,
-    eventField,
-    connect: typeof connect === "string" ? connect : undefined,
-    envelopeKey: moduleKey(project, dir.envelopeFile),
-    identity: own.identity || settings.identity,
-    settings: own,
-  };
 }
 
 function planEvent(project: Project, dir: SourceDir, source: SourceInfo, module: SourceDir["events"][number], value: unknown, acronyms: readonly string[]): EventPlan {
@@ -153,22 +97,6 @@ function planEvent(project: Project, dir: SourceDir, source: SourceInfo, module:
     settings,
     description: shape.describe(full, settings, context),
   };
-}
-
-/** Settings for a source or an event that does not exist are typos that would silently do nothing. */
-function checkSourceSettings(sources: readonly SourceDir[], settings: Settings): void {
-  const problems: string[] = [];
-  for (const [id, own] of Object.entries(settings.sources)) {
-    const dir = sources.find((source) => source.id === id);
-    if (!dir) {
-      problems.push(`settings.sources.${id}: there is no transforms/${id}/ (sources: ${sources.map((s) => s.id).join(", ")})`);
-      continue;
-    }
-    for (const event of Object.keys(own.events || {})) {
-      if (!dir.events.some((module) => module.event === event)) problems.push(`settings.sources.${id}.events["${event}"]: there is no transforms/${id}/${event}.ts`);
-    }
-  }
-  if (problems.length > 0) throw new BuildError("settings name what does not exist", problems);
 }
 
 /** "call.completed" → "Call Completed", "sms.sent" → "SMS Sent" (with "sms" among the source's acronyms). */

@@ -80,22 +80,16 @@ test("a comment or a type changes nothing in dist/", async () => {
   expect(stale).toEqual([]);
 });
 
-test("a changed mapping changes its snippet, the router, the manifest and the mapping table, and nothing else", async () => {
-  const stale = await withEdit(
-    "transforms/regal/contact.experiment.assigned.ts",
-    (text) => text.replace('  event: "contact.experiment.assigned",', '  event: "contact.experiment.assigned",\n  attributes: { experiment: "experiment_name" },'),
-    staleAfterBuild,
-  );
-  expect(stale).toEqual(["stale: dist/regal/contact.experiment.assigned.js", "stale: dist/regal/router.js", "stale: dist/manifest.json", "stale: dist/regal/README.md"]);
-});
-
-test("one event's settings change that event's snippet, the router, the manifest and the mapping table, and nothing else", async () => {
-  const stale = await withEdit(
-    "transforms/settings.ts",
-    (text) => text.replace('brazeEventName: "Contact Experiment Assigned"', 'brazeEventName: "Experiment Assigned"'),
-    staleAfterBuild,
-  );
-  expect(stale).toEqual(["stale: dist/regal/contact.experiment.assigned.js", "stale: dist/regal/router.js", "stale: dist/manifest.json", "stale: dist/regal/README.md"]);
+test.each([
+  ["a changed mapping", "transforms/regal/contact.experiment.assigned.ts", (text: string) => text.replace('  event: "contact.experiment.assigned",', '  event: "contact.experiment.assigned",\n  attributes: { experiment: "experiment_name" },')],
+  ["one event's settings", "transforms/settings.ts", (text: string) => text.replace('brazeEventName: "Contact Experiment Assigned"', 'brazeEventName: "Experiment Assigned"')],
+])("after %s, only that event's snippet, the router, the manifest and the mapping table are stale", async (_what, path, change) => {
+  expect(await withEdit(path, change, staleAfterBuild)).toEqual([
+    "stale: dist/regal/contact.experiment.assigned.js",
+    "stale: dist/regal/router.js",
+    "stale: dist/manifest.json",
+    "stale: dist/regal/README.md",
+  ]);
 });
 
 test("a mapping path the payload does not have fails the build at its position", async () => {

@@ -106,3 +106,16 @@ test("the Regal snippets are untouched by it", async () => {
     regalOnly.remove();
   }
 });
+
+test("settings naming an event the source has no module for fail the build, naming the file that is missing", async () => {
+  const settings = join(scratch.root, "transforms/settings.ts");
+  const original = readFileSync(settings, "utf8");
+  writeFileSync(settings, original.replace('"order.placed": { brazeEventName', '"order.place": { brazeEventName'));
+  try {
+    await expect(buildProject(scratch.project)).rejects.toThrow(
+      'settings name what does not exist\nsettings.sources.acme.events["order.place"]: there is no transforms/acme/order.place.ts',
+    );
+  } finally {
+    writeFileSync(settings, original);
+  }
+});

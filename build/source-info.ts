@@ -1,0 +1,86 @@
+import { parseAst } from "rollup/parseAst";
+import type { IdentitySettings, Settings, SourceSettings } from "../transforms/lib/settings";
+import type { SourceDocs } from "../transforms/lib/source";
+import { exportedNames } from "./ast";
+import type { Bundler } from "./bundle";
+import { evaluateModule } from "./evaluate";
+import { splitDefaultExport } from "./function-body";
+import { BuildError } from "./problems";
+import { displayPath, type Project, type SourceDir } from "./project";
+import { moduleKey, type EmittedModules } from "./typescript-program";
+import { sourceMetaEntry } from "./virtual-modules";
+
+/** What the build knows of a source, read from its envelope reader. */
+export interface SourceInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly eventField: string;
+  readonly connect?: string;
+  readonly envelopeKey: string;
+  readonly identity: IdentitySettings;
+  readonly settings: SourceSettings;
+}
+
+interface SourceMeta {
+  readonly source: { name?: unknown; eventField?: unknown };
+  readonly docs: SourceDocs;
+  readonly mappings: readonly unknown[];
+}
+
+/**
+ * A source as the build knows it, read by evaluating its compiled envelope
+ * reader and event mappings in an empty V8 context (as the snippets would
+ * compute them): its name, its `docs`, its settings, and each event's mapping
+ * in the order of `dir.events`.
+ */
+export async function readSource(project: Project, dir: SourceDir, settings: Settings, bundle: Bundler, modules: EmittedModules) {
+  const meta = await readSourceMeta(project, dir, bundle, modules);
+  const acronyms = Array.isArray(meta.docs.acronyms) ? meta.docs.acronyms.map(String) : [];
+  return { source: sourceInfo(project, dir, meta, settings), acronyms, mappings: meta.mappings };
+}
+
+async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
+  const envelope = modules.get(moduleKey(project, dir.envelopeFile));
+  const hasDocs = envelope !== undefined && exportedNames(parseAst(envelope) as never).includes("docs");
+  const entry = sourceMetaEntry(project, dir, hasDocs);
+  const module = splitDefaultExport(dir.id, (await bundle(entry.key, entry.modules)).code);
+  try {
+    return evaluateModule(module, module.transformName) as SourceMeta;
+  } catch (error) {
+    throw new BuildError(`${dir.id}: evaluating its envelope reader and mappings failed: ${(error as Error).message}`);
+  }
+}
+
+function sourceInfo(project: Project, dir: SourceDir, meta: SourceMeta, settings: Settings): SourceInfo {
+  const { name, eventField } = meta.source;
+  const { connect } = meta.docs;
+  if (typeof name !== "string" || name === "" || typeof eventField !== "string") {
+    throw new BuildError(`${displayPath(project, dir.envelopeFile)}: the default export must be a Source ({ name, eventField, eventOf, read } satisfies Source)`);
+  }
+  const own = settings.sources[dir.id] || {};
+  return {
+    id: dir.id,
+    name,
+    eventField,
+    connect: typeof connect === "string" ? connect : undefined,
+    envelopeKey: moduleKey(project, dir.envelopeFile),
+    identity: own.identity || settings.identity,
+    settings: own,
+  };
+}
+
+/** Settings for a source or an event that does not exist are typos that would silently do nothing. */
+export function checkSourceSettings(sources: readonly SourceDir[], settings: Settings): void {
+  const problems: string[] = [];
+  for (const [id, own] of Object.entries(settings.sources)) {
+    const dir = sources.find((source) => source.id === id);
+    if (!dir) {
+      problems.push(`settings.sources.${id}: there is no transforms/${id}/ (sources: ${sources.map((s) => s.id).join(", ")})`);
+      continue;
+    }
+    for (const event of Object.keys(own.events || {})) {
+      if (!dir.events.some((module) => module.event === event)) problems.push(`settings.sources.${id}.events["${event}"]: there is no transforms/${id}/${event}.ts`);
+    }
+  }
+  if (problems.length > 0) throw new BuildError("settings name what does not exist", problems);
+}
