@@ -75,11 +75,9 @@ export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
       if (Object.keys(sourceSettings.subscriptionGroups || {}).length === 0) {
         throw new BuildError(`${id}: a subscription change needs the source's subscriptionGroups in the settings (channel → Braze subscription group id)`);
       }
-      return {
-        brazeEventName: own.brazeEventName || defaultName,
-        updateExistingOnly: own.updateExistingOnly !== false,
-        trackEvent: own.trackEvent !== false,
-      };
+      const trackEvent = own.trackEvent !== false;
+      const name = trackEvent ? { brazeEventName: own.brazeEventName || defaultName } : {};
+      return { ...name, updateExistingOnly: own.updateExistingOnly !== false, trackEvent };
     },
     describe: (mapping, settings, { sourceName, sourceSettings }) => {
       const channels = Object.keys(sourceSettings.subscriptionGroups || {}).join(", ");

@@ -3,7 +3,7 @@
 // Writes: catalog "regal_agents" item, id made from properties.agent_email
 // Settings baked in from transforms/settings.ts:
 //   events["agent.activity.updated"]: {"catalogName":"regal_agents"}
-// braze-transforms 0.1.0, code sha256 475233f17a42ddd1
+// braze-transforms 0.1.0, code sha256 cd75718c4fec795c
 // Generated from transforms/regal/agent.activity.updated.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -21,11 +21,11 @@ var agent_activity_updated = {
 };
 
 var settings = {
-  events: {
-    "agent.activity.updated": {
-      catalogName: "regal_agents",
+    events: {
+        "agent.activity.updated": {
+            catalogName: "regal_agents",
+        },
     },
-  },
 };
 
 function asRecord(value) {

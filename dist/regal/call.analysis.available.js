@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.analysis.available"]: {"brazeEventName":"Call Analysis Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 7a17efffb67c3e0b
+// braze-transforms 0.1.0, code sha256 52f27d6d09b16a62
 // Generated from transforms/regal/call.analysis.available.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_analysis_available = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.analysis.available": {
-      brazeEventName: "Call Analysis Available",
-      updateExistingOnly: false,
+    events: {
+        "call.analysis.available": {
+            brazeEventName: "Call Analysis Available",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.completed"]: {"brazeEventName":"Call Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 97e5a1765597c052
+// braze-transforms 0.1.0, code sha256 6de6b642c017fbf8
 // Generated from transforms/regal/call.completed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_completed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.completed": {
-      brazeEventName: "Call Completed",
-      updateExistingOnly: false,
+    events: {
+        "call.completed": {
+            brazeEventName: "Call Completed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

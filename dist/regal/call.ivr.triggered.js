@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.ivr.triggered"]: {"brazeEventName":"Call IVR Triggered","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 4ff3ecf0f9fb36ca
+// braze-transforms 0.1.0, code sha256 79e34b9c2ba53cbd
 // Generated from transforms/regal/call.ivr.triggered.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_ivr_triggered = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.ivr.triggered": {
-      brazeEventName: "Call IVR Triggered",
-      updateExistingOnly: false,
+    events: {
+        "call.ivr.triggered": {
+            brazeEventName: "Call IVR Triggered",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.placed"]: {"brazeEventName":"Call Placed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 4b9b077031cc7347
+// braze-transforms 0.1.0, code sha256 5a3af2fef327b9c9
 // Generated from transforms/regal/call.placed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_placed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.placed": {
-      brazeEventName: "Call Placed",
-      updateExistingOnly: false,
+    events: {
+        "call.placed": {
+            brazeEventName: "Call Placed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.recording.available"]: {"brazeEventName":"Call Recording Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 b7d6724d696adb0b
+// braze-transforms 0.1.0, code sha256 8339cb1698f97eb3
 // Generated from transforms/regal/call.recording.available.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_recording_available = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.recording.available": {
-      brazeEventName: "Call Recording Available",
-      updateExistingOnly: false,
+    events: {
+        "call.recording.available": {
+            brazeEventName: "Call Recording Available",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.transcript.available"]: {"brazeEventName":"Call Transcript Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 f9f1e3e9ff151160
+// braze-transforms 0.1.0, code sha256 cfa6fc6d7d618d67
 // Generated from transforms/regal/call.transcript.available.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_transcript_available = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.transcript.available": {
-      brazeEventName: "Call Transcript Available",
-      updateExistingOnly: false,
+    events: {
+        "call.transcript.available": {
+            brazeEventName: "Call Transcript Available",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["call.wrapup"]: {"brazeEventName":"Call Wrapup","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 bbf2fb320f8cb496
+// braze-transforms 0.1.0, code sha256 70479fe2497984e8
 // Generated from transforms/regal/call.wrapup.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var call_wrapup = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "call.wrapup": {
-      brazeEventName: "Call Wrapup",
-      updateExistingOnly: false,
+    events: {
+        "call.wrapup": {
+            brazeEventName: "Call Wrapup",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

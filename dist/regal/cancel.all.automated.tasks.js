@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["cancel.all.automated.tasks"]: {"brazeEventName":"Cancel All Automated Tasks","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 95af05b0136f81ec
+// braze-transforms 0.1.0, code sha256 d0a3bd98bdaa1f79
 // Generated from transforms/regal/cancel.all.automated.tasks.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var cancel_all_automated_tasks = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "cancel.all.automated.tasks": {
-      brazeEventName: "Cancel All Automated Tasks",
-      updateExistingOnly: false,
+    events: {
+        "cancel.all.automated.tasks": {
+            brazeEventName: "Cancel All Automated Tasks",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

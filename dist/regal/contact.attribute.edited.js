@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.attribute.edited"]: {"updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 ee1ef29c733e52f7
+// braze-transforms 0.1.0, code sha256 af14452fe2100b83
 // Generated from transforms/regal/contact.attribute.edited.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -18,18 +18,18 @@ var contact_attribute_edited = {
 };
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "contact.attribute.edited": {
-      updateExistingOnly: false,
+    events: {
+        "contact.attribute.edited": {
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.created"]: {"brazeEventName":"Contact Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 c8351ea0bddedd62
+// braze-transforms 0.1.0, code sha256 1d685620e34bcd26
 // Generated from transforms/regal/contact.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -17,19 +17,19 @@ var contact_created = {
     }};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "contact.created": {
-      brazeEventName: "Contact Created",
-      updateExistingOnly: false,
+    events: {
+        "contact.created": {
+            brazeEventName: "Contact Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

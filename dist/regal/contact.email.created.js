@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.email.created"]: {"brazeEventName":"Contact Email Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 b277b45fe274d6c3
+// braze-transforms 0.1.0, code sha256 73df1f19c8e0d8ae
 // Generated from transforms/regal/contact.email.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -17,19 +17,19 @@ var contact_email_created = {
 };
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "contact.email.created": {
-      brazeEventName: "Contact Email Created",
-      updateExistingOnly: false,
+    events: {
+        "contact.email.created": {
+            brazeEventName: "Contact Email Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

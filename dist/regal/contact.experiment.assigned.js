@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.experiment.assigned"]: {"brazeEventName":"Contact Experiment Assigned","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 278effb2bf260171
+// braze-transforms 0.1.0, code sha256 1b4e3109980a61ce
 // Generated from transforms/regal/contact.experiment.assigned.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var contact_experiment_assigned = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "contact.experiment.assigned": {
-      brazeEventName: "Contact Experiment Assigned",
-      updateExistingOnly: false,
+    events: {
+        "contact.experiment.assigned": {
+            brazeEventName: "Contact Experiment Assigned",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contact.phone.created"]: {"brazeEventName":"Contact Phone Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 3309038fb2049791
+// braze-transforms 0.1.0, code sha256 669512e7d45d9457
 // Generated from transforms/regal/contact.phone.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -17,19 +17,19 @@ var contact_phone_created = {
 };
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "contact.phone.created": {
-      brazeEventName: "Contact Phone Created",
-      updateExistingOnly: false,
+    events: {
+        "contact.phone.created": {
+            brazeEventName: "Contact Phone Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -5,7 +5,7 @@
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
 //   events["contact.subscribed"]: {"brazeEventName":"Contact Subscribed","updateExistingOnly":true,"trackEvent":true}
-// braze-transforms 0.1.0, code sha256 eda8f007f320522c
+// braze-transforms 0.1.0, code sha256 3ef5d0efe14c9892
 // Generated from transforms/regal/contact.subscribed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -15,24 +15,24 @@ var contact_subscribed = {
 };
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  subscriptionGroups: {
-    voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
-    sms: "YOUR SMS SUBSCRIPTION GROUP ID",
-  },
-  events: {
-    "contact.subscribed": {
-      brazeEventName: "Contact Subscribed",
-      updateExistingOnly: true,
-      trackEvent: true,
+    subscriptionGroups: {
+        voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
+        sms: "YOUR SMS SUBSCRIPTION GROUP ID",
     },
-  },
+    events: {
+        "contact.subscribed": {
+            brazeEventName: "Contact Subscribed",
+            updateExistingOnly: true,
+            trackEvent: true,
+        },
+    },
 };
 
 function asRecord(value) {

@@ -4,8 +4,8 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
-//   events["contact.unsubscribed"]: {"brazeEventName":"Contact Unsubscribed","updateExistingOnly":true,"trackEvent":false}
-// braze-transforms 0.1.0, code sha256 4ec780b3e7a7d3a1
+//   events["contact.unsubscribed"]: {"updateExistingOnly":true,"trackEvent":false}
+// braze-transforms 0.1.0, code sha256 a467aae76fb7bde5
 // Generated from transforms/regal/contact.unsubscribed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -15,24 +15,23 @@ var contact_unsubscribed = {
 };
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  subscriptionGroups: {
-    voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
-    sms: "YOUR SMS SUBSCRIPTION GROUP ID",
-  },
-  events: {
-    "contact.unsubscribed": {
-      brazeEventName: "Contact Unsubscribed",
-      updateExistingOnly: true,
-      trackEvent: false,
+    subscriptionGroups: {
+        voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
+        sms: "YOUR SMS SUBSCRIPTION GROUP ID",
     },
-  },
+    events: {
+        "contact.unsubscribed": {
+            updateExistingOnly: true,
+            trackEvent: false,
+        },
+    },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["contacted.after.hours"]: {"brazeEventName":"Contacted After Hours","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 93133b350ae682d4
+// braze-transforms 0.1.0, code sha256 2033ff488e71cc60
 // Generated from transforms/regal/contacted.after.hours.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var contacted_after_hours = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "contacted.after.hours": {
-      brazeEventName: "Contacted After Hours",
-      updateExistingOnly: false,
+    events: {
+        "contacted.after.hours": {
+            brazeEventName: "Contacted After Hours",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

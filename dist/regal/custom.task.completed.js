@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["custom.task.completed"]: {"brazeEventName":"Custom Task Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 69afa618ab9e2b99
+// braze-transforms 0.1.0, code sha256 2398f25a6180d64c
 // Generated from transforms/regal/custom.task.completed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var custom_task_completed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "custom.task.completed": {
-      brazeEventName: "Custom Task Completed",
-      updateExistingOnly: false,
+    events: {
+        "custom.task.completed": {
+            brazeEventName: "Custom Task Completed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

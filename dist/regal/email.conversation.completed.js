@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["email.conversation.completed"]: {"brazeEventName":"Email Conversation Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 556298e85d32331a
+// braze-transforms 0.1.0, code sha256 ff99d0d7cc04ad0f
 // Generated from transforms/regal/email.conversation.completed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var email_conversation_completed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "email.conversation.completed": {
-      brazeEventName: "Email Conversation Completed",
-      updateExistingOnly: false,
+    events: {
+        "email.conversation.completed": {
+            brazeEventName: "Email Conversation Completed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

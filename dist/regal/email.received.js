@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["email.received"]: {"brazeEventName":"Email Received","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 5e197b4cc822e754
+// braze-transforms 0.1.0, code sha256 0a6dc7b01fe380eb
 // Generated from transforms/regal/email.received.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var email_received = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "email.received": {
-      brazeEventName: "Email Received",
-      updateExistingOnly: false,
+    events: {
+        "email.received": {
+            brazeEventName: "Email Received",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["email.sent"]: {"brazeEventName":"Email Sent","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 9372a0edb4ce87f6
+// braze-transforms 0.1.0, code sha256 308782b9adbc0353
 // Generated from transforms/regal/email.sent.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var email_sent = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "email.sent": {
-      brazeEventName: "Email Sent",
-      updateExistingOnly: false,
+    events: {
+        "email.sent": {
+            brazeEventName: "Email Sent",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

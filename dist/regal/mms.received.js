@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["mms.received"]: {"brazeEventName":"MMS Received","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 d204b6d32b44d17d
+// braze-transforms 0.1.0, code sha256 b44ecec753437b91
 // Generated from transforms/regal/mms.received.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var mms_received = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "mms.received": {
-      brazeEventName: "MMS Received",
-      updateExistingOnly: false,
+    events: {
+        "mms.received": {
+            brazeEventName: "MMS Received",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["mms.sent"]: {"brazeEventName":"MMS Sent","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 93a24cb328e449af
+// braze-transforms 0.1.0, code sha256 6a6dc21ee4890328
 // Generated from transforms/regal/mms.sent.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var mms_sent = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "mms.sent": {
-      brazeEventName: "MMS Sent",
-      updateExistingOnly: false,
+    events: {
+        "mms.sent": {
+            brazeEventName: "MMS Sent",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

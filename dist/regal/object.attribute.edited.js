@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["object.attribute.edited"]: {"brazeEventName":"Object Attribute Edited","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 2d293c21fbfd12f9
+// braze-transforms 0.1.0, code sha256 8262d1afa9940cf9
 // Generated from transforms/regal/object.attribute.edited.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var object_attribute_edited = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "object.attribute.edited": {
-      brazeEventName: "Object Attribute Edited",
-      updateExistingOnly: false,
+    events: {
+        "object.attribute.edited": {
+            brazeEventName: "Object Attribute Edited",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["object.created"]: {"brazeEventName":"Object Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 5d00a2dc6cf71800
+// braze-transforms 0.1.0, code sha256 67a386360ab685bf
 // Generated from transforms/regal/object.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var object_created = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "object.created": {
-      brazeEventName: "Object Created",
-      updateExistingOnly: false,
+    events: {
+        "object.created": {
+            brazeEventName: "Object Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

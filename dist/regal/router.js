@@ -27,7 +27,7 @@
 //   events["contact.experiment.assigned"]: {"brazeEventName":"Contact Experiment Assigned","updateExistingOnly":false}
 //   events["contact.phone.created"]: {"brazeEventName":"Contact Phone Created","updateExistingOnly":false}
 //   events["contact.subscribed"]: {"brazeEventName":"Contact Subscribed","updateExistingOnly":true,"trackEvent":true}
-//   events["contact.unsubscribed"]: {"brazeEventName":"Contact Unsubscribed","updateExistingOnly":true,"trackEvent":false}
+//   events["contact.unsubscribed"]: {"updateExistingOnly":true,"trackEvent":false}
 //   events["contacted.after.hours"]: {"brazeEventName":"Contacted After Hours","updateExistingOnly":false}
 //   events["custom.task.completed"]: {"brazeEventName":"Custom Task Completed","updateExistingOnly":false}
 //   events["email.conversation.completed"]: {"brazeEventName":"Email Conversation Completed","updateExistingOnly":false}
@@ -52,7 +52,7 @@
 //   events["voicemail.completed"]: {"brazeEventName":"Voicemail Completed","updateExistingOnly":false}
 //   events["voicemail.recording.available"]: {"brazeEventName":"Voicemail Recording Available","updateExistingOnly":false}
 //   events["voicemail.transcript.available"]: {"brazeEventName":"Voicemail Transcript Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 b7845c13240ab6fd
+// braze-transforms 0.1.0, code sha256 73eedc9c5ab6fb08
 // Generated from transforms/regal/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -168,176 +168,175 @@ var voicemail_recording_available = {};
 var voicemail_transcript_available = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  subscriptionGroups: {
-    voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
-    sms: "YOUR SMS SUBSCRIPTION GROUP ID",
-  },
-  events: {
-    "call.analysis.available": {
-      brazeEventName: "Call Analysis Available",
-      updateExistingOnly: false,
+    subscriptionGroups: {
+        voice: "YOUR VOICE SUBSCRIPTION GROUP ID",
+        sms: "YOUR SMS SUBSCRIPTION GROUP ID",
     },
-    "call.completed": {
-      brazeEventName: "Call Completed",
-      updateExistingOnly: false,
+    events: {
+        "call.analysis.available": {
+            brazeEventName: "Call Analysis Available",
+            updateExistingOnly: false,
+        },
+        "call.completed": {
+            brazeEventName: "Call Completed",
+            updateExistingOnly: false,
+        },
+        "call.ivr.triggered": {
+            brazeEventName: "Call IVR Triggered",
+            updateExistingOnly: false,
+        },
+        "call.placed": {
+            brazeEventName: "Call Placed",
+            updateExistingOnly: false,
+        },
+        "call.recording.available": {
+            brazeEventName: "Call Recording Available",
+            updateExistingOnly: false,
+        },
+        "call.transcript.available": {
+            brazeEventName: "Call Transcript Available",
+            updateExistingOnly: false,
+        },
+        "call.wrapup": {
+            brazeEventName: "Call Wrapup",
+            updateExistingOnly: false,
+        },
+        "cancel.all.automated.tasks": {
+            brazeEventName: "Cancel All Automated Tasks",
+            updateExistingOnly: false,
+        },
+        "contact.attribute.edited": {
+            updateExistingOnly: false,
+        },
+        "contact.created": {
+            brazeEventName: "Contact Created",
+            updateExistingOnly: false,
+        },
+        "contact.email.created": {
+            brazeEventName: "Contact Email Created",
+            updateExistingOnly: false,
+        },
+        "contact.experiment.assigned": {
+            brazeEventName: "Contact Experiment Assigned",
+            updateExistingOnly: false,
+        },
+        "contact.phone.created": {
+            brazeEventName: "Contact Phone Created",
+            updateExistingOnly: false,
+        },
+        "contact.subscribed": {
+            brazeEventName: "Contact Subscribed",
+            updateExistingOnly: true,
+            trackEvent: true,
+        },
+        "contact.unsubscribed": {
+            updateExistingOnly: true,
+            trackEvent: false,
+        },
+        "contacted.after.hours": {
+            brazeEventName: "Contacted After Hours",
+            updateExistingOnly: false,
+        },
+        "custom.task.completed": {
+            brazeEventName: "Custom Task Completed",
+            updateExistingOnly: false,
+        },
+        "email.conversation.completed": {
+            brazeEventName: "Email Conversation Completed",
+            updateExistingOnly: false,
+        },
+        "email.received": {
+            brazeEventName: "Email Received",
+            updateExistingOnly: false,
+        },
+        "email.sent": {
+            brazeEventName: "Email Sent",
+            updateExistingOnly: false,
+        },
+        "mms.received": {
+            brazeEventName: "MMS Received",
+            updateExistingOnly: false,
+        },
+        "mms.sent": {
+            brazeEventName: "MMS Sent",
+            updateExistingOnly: false,
+        },
+        "object.attribute.edited": {
+            brazeEventName: "Object Attribute Edited",
+            updateExistingOnly: false,
+        },
+        "object.created": {
+            brazeEventName: "Object Created",
+            updateExistingOnly: false,
+        },
+        "scheduled.callback.requested": {
+            brazeEventName: "Scheduled Callback Requested",
+            updateExistingOnly: false,
+        },
+        "scheduled.reminder.created": {
+            brazeEventName: "Scheduled Reminder Created",
+            updateExistingOnly: false,
+        },
+        "sms.conversation.completed": {
+            brazeEventName: "SMS Conversation Completed",
+            updateExistingOnly: false,
+        },
+        "sms.failed": {
+            brazeEventName: "SMS Failed",
+            updateExistingOnly: false,
+        },
+        "sms.queued": {
+            brazeEventName: "SMS Queued",
+            updateExistingOnly: false,
+        },
+        "sms.received": {
+            brazeEventName: "SMS Received",
+            updateExistingOnly: false,
+        },
+        "sms.sent": {
+            brazeEventName: "SMS Sent",
+            updateExistingOnly: false,
+        },
+        "sms.undelivered": {
+            brazeEventName: "SMS Undelivered",
+            updateExistingOnly: false,
+        },
+        "task.canceled": {
+            brazeEventName: "Task Canceled",
+            updateExistingOnly: false,
+        },
+        "task.created": {
+            brazeEventName: "Task Created",
+            updateExistingOnly: false,
+        },
+        "task.reservation.accepted": {
+            brazeEventName: "Task Reservation Accepted",
+            updateExistingOnly: false,
+        },
+        "task.reservation.created": {
+            brazeEventName: "Task Reservation Created",
+            updateExistingOnly: false,
+        },
+        "voicemail.completed": {
+            brazeEventName: "Voicemail Completed",
+            updateExistingOnly: false,
+        },
+        "voicemail.recording.available": {
+            brazeEventName: "Voicemail Recording Available",
+            updateExistingOnly: false,
+        },
+        "voicemail.transcript.available": {
+            brazeEventName: "Voicemail Transcript Available",
+            updateExistingOnly: false,
+        },
     },
-    "call.ivr.triggered": {
-      brazeEventName: "Call IVR Triggered",
-      updateExistingOnly: false,
-    },
-    "call.placed": {
-      brazeEventName: "Call Placed",
-      updateExistingOnly: false,
-    },
-    "call.recording.available": {
-      brazeEventName: "Call Recording Available",
-      updateExistingOnly: false,
-    },
-    "call.transcript.available": {
-      brazeEventName: "Call Transcript Available",
-      updateExistingOnly: false,
-    },
-    "call.wrapup": {
-      brazeEventName: "Call Wrapup",
-      updateExistingOnly: false,
-    },
-    "cancel.all.automated.tasks": {
-      brazeEventName: "Cancel All Automated Tasks",
-      updateExistingOnly: false,
-    },
-    "contact.attribute.edited": {
-      updateExistingOnly: false,
-    },
-    "contact.created": {
-      brazeEventName: "Contact Created",
-      updateExistingOnly: false,
-    },
-    "contact.email.created": {
-      brazeEventName: "Contact Email Created",
-      updateExistingOnly: false,
-    },
-    "contact.experiment.assigned": {
-      brazeEventName: "Contact Experiment Assigned",
-      updateExistingOnly: false,
-    },
-    "contact.phone.created": {
-      brazeEventName: "Contact Phone Created",
-      updateExistingOnly: false,
-    },
-    "contact.subscribed": {
-      brazeEventName: "Contact Subscribed",
-      updateExistingOnly: true,
-      trackEvent: true,
-    },
-    "contact.unsubscribed": {
-      brazeEventName: "Contact Unsubscribed",
-      updateExistingOnly: true,
-      trackEvent: false,
-    },
-    "contacted.after.hours": {
-      brazeEventName: "Contacted After Hours",
-      updateExistingOnly: false,
-    },
-    "custom.task.completed": {
-      brazeEventName: "Custom Task Completed",
-      updateExistingOnly: false,
-    },
-    "email.conversation.completed": {
-      brazeEventName: "Email Conversation Completed",
-      updateExistingOnly: false,
-    },
-    "email.received": {
-      brazeEventName: "Email Received",
-      updateExistingOnly: false,
-    },
-    "email.sent": {
-      brazeEventName: "Email Sent",
-      updateExistingOnly: false,
-    },
-    "mms.received": {
-      brazeEventName: "MMS Received",
-      updateExistingOnly: false,
-    },
-    "mms.sent": {
-      brazeEventName: "MMS Sent",
-      updateExistingOnly: false,
-    },
-    "object.attribute.edited": {
-      brazeEventName: "Object Attribute Edited",
-      updateExistingOnly: false,
-    },
-    "object.created": {
-      brazeEventName: "Object Created",
-      updateExistingOnly: false,
-    },
-    "scheduled.callback.requested": {
-      brazeEventName: "Scheduled Callback Requested",
-      updateExistingOnly: false,
-    },
-    "scheduled.reminder.created": {
-      brazeEventName: "Scheduled Reminder Created",
-      updateExistingOnly: false,
-    },
-    "sms.conversation.completed": {
-      brazeEventName: "SMS Conversation Completed",
-      updateExistingOnly: false,
-    },
-    "sms.failed": {
-      brazeEventName: "SMS Failed",
-      updateExistingOnly: false,
-    },
-    "sms.queued": {
-      brazeEventName: "SMS Queued",
-      updateExistingOnly: false,
-    },
-    "sms.received": {
-      brazeEventName: "SMS Received",
-      updateExistingOnly: false,
-    },
-    "sms.sent": {
-      brazeEventName: "SMS Sent",
-      updateExistingOnly: false,
-    },
-    "sms.undelivered": {
-      brazeEventName: "SMS Undelivered",
-      updateExistingOnly: false,
-    },
-    "task.canceled": {
-      brazeEventName: "Task Canceled",
-      updateExistingOnly: false,
-    },
-    "task.created": {
-      brazeEventName: "Task Created",
-      updateExistingOnly: false,
-    },
-    "task.reservation.accepted": {
-      brazeEventName: "Task Reservation Accepted",
-      updateExistingOnly: false,
-    },
-    "task.reservation.created": {
-      brazeEventName: "Task Reservation Created",
-      updateExistingOnly: false,
-    },
-    "voicemail.completed": {
-      brazeEventName: "Voicemail Completed",
-      updateExistingOnly: false,
-    },
-    "voicemail.recording.available": {
-      brazeEventName: "Voicemail Recording Available",
-      updateExistingOnly: false,
-    },
-    "voicemail.transcript.available": {
-      brazeEventName: "Voicemail Transcript Available",
-      updateExistingOnly: false,
-    },
-  },
 };
 
 function asRecord(value) {

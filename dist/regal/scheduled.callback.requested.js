@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["scheduled.callback.requested"]: {"brazeEventName":"Scheduled Callback Requested","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 60752a3562edd1a3
+// braze-transforms 0.1.0, code sha256 234e840bd9daf194
 // Generated from transforms/regal/scheduled.callback.requested.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var scheduled_callback_requested = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "scheduled.callback.requested": {
-      brazeEventName: "Scheduled Callback Requested",
-      updateExistingOnly: false,
+    events: {
+        "scheduled.callback.requested": {
+            brazeEventName: "Scheduled Callback Requested",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["scheduled.reminder.created"]: {"brazeEventName":"Scheduled Reminder Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 69b3a70c6838abcc
+// braze-transforms 0.1.0, code sha256 e062aeac92b53486
 // Generated from transforms/regal/scheduled.reminder.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var scheduled_reminder_created = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "scheduled.reminder.created": {
-      brazeEventName: "Scheduled Reminder Created",
-      updateExistingOnly: false,
+    events: {
+        "scheduled.reminder.created": {
+            brazeEventName: "Scheduled Reminder Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.conversation.completed"]: {"brazeEventName":"SMS Conversation Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 1ae08ab6dcd4fc45
+// braze-transforms 0.1.0, code sha256 8803d5ada3555279
 // Generated from transforms/regal/sms.conversation.completed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var sms_conversation_completed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "sms.conversation.completed": {
-      brazeEventName: "SMS Conversation Completed",
-      updateExistingOnly: false,
+    events: {
+        "sms.conversation.completed": {
+            brazeEventName: "SMS Conversation Completed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

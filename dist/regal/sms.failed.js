@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.failed"]: {"brazeEventName":"SMS Failed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 58199ff669975c7c
+// braze-transforms 0.1.0, code sha256 c24419aa533aae95
 // Generated from transforms/regal/sms.failed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var sms_failed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "sms.failed": {
-      brazeEventName: "SMS Failed",
-      updateExistingOnly: false,
+    events: {
+        "sms.failed": {
+            brazeEventName: "SMS Failed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.queued"]: {"brazeEventName":"SMS Queued","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 dc9cf0cac817d486
+// braze-transforms 0.1.0, code sha256 6b1c799c5241cdad
 // Generated from transforms/regal/sms.queued.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var sms_queued = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "sms.queued": {
-      brazeEventName: "SMS Queued",
-      updateExistingOnly: false,
+    events: {
+        "sms.queued": {
+            brazeEventName: "SMS Queued",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

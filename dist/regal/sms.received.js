@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.received"]: {"brazeEventName":"SMS Received","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 b108a14078872cce
+// braze-transforms 0.1.0, code sha256 14c0e2143a078ff7
 // Generated from transforms/regal/sms.received.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var sms_received = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "sms.received": {
-      brazeEventName: "SMS Received",
-      updateExistingOnly: false,
+    events: {
+        "sms.received": {
+            brazeEventName: "SMS Received",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.sent"]: {"brazeEventName":"SMS Sent","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 8eb2894d2d5018ff
+// braze-transforms 0.1.0, code sha256 f80d61cc15fda166
 // Generated from transforms/regal/sms.sent.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var sms_sent = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "sms.sent": {
-      brazeEventName: "SMS Sent",
-      updateExistingOnly: false,
+    events: {
+        "sms.sent": {
+            brazeEventName: "SMS Sent",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["sms.undelivered"]: {"brazeEventName":"SMS Undelivered","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 25655818e36839f1
+// braze-transforms 0.1.0, code sha256 d9f0441dbdec3905
 // Generated from transforms/regal/sms.undelivered.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var sms_undelivered = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "sms.undelivered": {
-      brazeEventName: "SMS Undelivered",
-      updateExistingOnly: false,
+    events: {
+        "sms.undelivered": {
+            brazeEventName: "SMS Undelivered",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["task.canceled"]: {"brazeEventName":"Task Canceled","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 607210adf2aca701
+// braze-transforms 0.1.0, code sha256 b46a930241af428f
 // Generated from transforms/regal/task.canceled.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var task_canceled = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "task.canceled": {
-      brazeEventName: "Task Canceled",
-      updateExistingOnly: false,
+    events: {
+        "task.canceled": {
+            brazeEventName: "Task Canceled",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["task.created"]: {"brazeEventName":"Task Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 00d894f3b0c8d6fb
+// braze-transforms 0.1.0, code sha256 ee1f374b5e19da7d
 // Generated from transforms/regal/task.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var task_created = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "task.created": {
-      brazeEventName: "Task Created",
-      updateExistingOnly: false,
+    events: {
+        "task.created": {
+            brazeEventName: "Task Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["task.reservation.accepted"]: {"brazeEventName":"Task Reservation Accepted","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 f4e98010aa6ee693
+// braze-transforms 0.1.0, code sha256 8a2bb3b7ba7d6eab
 // Generated from transforms/regal/task.reservation.accepted.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var task_reservation_accepted = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "task.reservation.accepted": {
-      brazeEventName: "Task Reservation Accepted",
-      updateExistingOnly: false,
+    events: {
+        "task.reservation.accepted": {
+            brazeEventName: "Task Reservation Accepted",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["task.reservation.created"]: {"brazeEventName":"Task Reservation Created","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 71847c5df0179c15
+// braze-transforms 0.1.0, code sha256 0f1843596b3b2e74
 // Generated from transforms/regal/task.reservation.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var task_reservation_created = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "task.reservation.created": {
-      brazeEventName: "Task Reservation Created",
-      updateExistingOnly: false,
+    events: {
+        "task.reservation.created": {
+            brazeEventName: "Task Reservation Created",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["voicemail.completed"]: {"brazeEventName":"Voicemail Completed","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 f1e1c887a5638264
+// braze-transforms 0.1.0, code sha256 1e5cdd8601fe84bc
 // Generated from transforms/regal/voicemail.completed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var voicemail_completed = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "voicemail.completed": {
-      brazeEventName: "Voicemail Completed",
-      updateExistingOnly: false,
+    events: {
+        "voicemail.completed": {
+            brazeEventName: "Voicemail Completed",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["voicemail.recording.available"]: {"brazeEventName":"Voicemail Recording Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 df49c3b03e18f0ae
+// braze-transforms 0.1.0, code sha256 d2cbfe9fe17d4769
 // Generated from transforms/regal/voicemail.recording.available.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var voicemail_recording_available = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "voicemail.recording.available": {
-      brazeEventName: "Voicemail Recording Available",
-      updateExistingOnly: false,
+    events: {
+        "voicemail.recording.available": {
+            brazeEventName: "Voicemail Recording Available",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {

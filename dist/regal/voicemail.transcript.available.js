@@ -4,26 +4,26 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["voicemail.transcript.available"]: {"brazeEventName":"Voicemail Transcript Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 2aa06852499b67fa
+// braze-transforms 0.1.0, code sha256 5c4084c14b84ad29
 // Generated from transforms/regal/voicemail.transcript.available.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 var voicemail_transcript_available = {};
 
 var settings = {
-  identity: {
-    identifierOrder: ["external_id", "email", "phone"],
-    phoneIdentity: {
-      as: "user_alias",
-      aliasLabel: "phone",
+    identity: {
+        identifierOrder: ["external_id", "email", "phone"],
+        phoneIdentity: {
+            as: "user_alias",
+            aliasLabel: "phone",
+        },
     },
-  },
-  events: {
-    "voicemail.transcript.available": {
-      brazeEventName: "Voicemail Transcript Available",
-      updateExistingOnly: false,
+    events: {
+        "voicemail.transcript.available": {
+            brazeEventName: "Voicemail Transcript Available",
+            updateExistingOnly: false,
+        },
     },
-  },
 };
 
 function asRecord(value) {
