@@ -72,9 +72,12 @@ export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
   subscriptionChange: {
     destination: "POST /users/track",
     resolve: (_mapping, { id, own, defaultName, sourceSettings }) => {
-      if (Object.keys(sourceSettings.subscriptionGroups || {}).length === 0) {
+      const groups = Object.entries(sourceSettings.subscriptionGroups || {});
+      if (groups.length === 0) {
         throw new BuildError(`${id}: a subscription change needs the source's subscriptionGroups in the settings (channel → Braze subscription group id)`);
       }
+      const blank = groups.filter(([, group]) => typeof group !== "string" || group.trim() === "").map(([channel]) => channel);
+      if (blank.length > 0) throw new BuildError(`${id}: subscriptionGroups.${blank.join(", ")} is empty: Braze refuses an update without a subscription group id`);
       const trackEvent = own.trackEvent !== false;
       const name = trackEvent ? { brazeEventName: own.brazeEventName || defaultName } : {};
       return { ...name, updateExistingOnly: own.updateExistingOnly !== false, trackEvent };

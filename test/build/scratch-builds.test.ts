@@ -192,3 +192,8 @@ test("settings naming an event Regal does not send fail the build at their posit
   const build = withEdit("transforms/settings.ts", (text) => text.replace('"call.completed": {', '"call.complete": {'), () => buildProject(scratch.project));
   await expect(build).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/settings\.ts:\d+:\d+ TS2353: Object literal may only specify known properties, and '"call\.complete"' does not exist/);
 });
+
+test("an empty subscription group id fails the build instead of shipping requests Braze refuses", async () => {
+  const build = withEdit("transforms/settings.ts", (text) => text.replace('voice: "YOUR VOICE SUBSCRIPTION GROUP ID"', 'voice: " "'), () => buildProject(scratch.project));
+  await expect(build).rejects.toThrow("regal/contact.unsubscribed: subscriptionGroups.voice is empty: Braze refuses an update without a subscription group id");
+});
