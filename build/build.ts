@@ -7,7 +7,7 @@ import { discoverSources, displayPath, type Project } from "./project";
 import { loadSettings } from "./settings";
 import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } from "./snippet";
 import { formatFinding, runStaticChecks } from "./static-checks";
-import { snippetEntry, snippetSettings } from "./virtual-modules";
+import { snippetEntry } from "./virtual-modules";
 
 export type { BuiltSnippet };
 
@@ -47,7 +47,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
 
 /** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */
 export async function bundleSnippet(context: SnippetContext, bundle: Bundler, plan: SnippetPlan): Promise<{ snippet: BuiltSnippet; modules: readonly string[] }> {
-  const entry = snippetEntry(plan, snippetSettings(plan));
+  const entry = snippetEntry(plan);
   const bundled = await bundle(entry.key, entry.modules);
   return { snippet: await buildSnippet(context, plan, bundled.code), modules: bundled.modules };
 }

@@ -56,7 +56,7 @@ export async function planSnippets(project: Project, sources: readonly SourceDir
   return plans;
 }
 
-/** "router" for /users/track, the busiest destination; "router.put-catalog-items" and so on for the others. */
+/** "router" for /users/track, the busiest destination; "router.put-catalogs-items" and so on for the others. */
 export function routerName(destination: Destination): string {
   if (destination === "POST /users/track") return "router";
   const [method, path] = destination.split(" ") as [string, string];

@@ -42,19 +42,18 @@ export interface SourceDir {
   readonly events: readonly EventModule[];
 }
 
-/** Where a source keeps its envelope reader and other plumbing, beside its event modules. */
-export const SOURCE_LIB = "lib";
-const SHARED_DIR = "lib";
+/** `transforms/lib/` is the shared core; `transforms/<source>/lib/` a source's envelope reader and plumbing. */
+const LIB = "lib";
 
 /** Every source folder under transforms/, in name order; a folder without an envelope reader is an error. */
 export function discoverSources(project: Project): SourceDir[] {
   return sortedNames(project.transformsDir)
-    .filter((name) => name !== SHARED_DIR && statSync(join(project.transformsDir, name)).isDirectory())
+    .filter((name) => name !== LIB && statSync(join(project.transformsDir, name)).isDirectory())
     .map((id) => {
       const dir = join(project.transformsDir, id);
-      const envelopeFile = join(dir, SOURCE_LIB, "envelope.ts");
+      const envelopeFile = join(dir, LIB, "envelope.ts");
       if (!existsSync(envelopeFile)) {
-        throw new BuildError(`${displayPath(project, dir)}/ has no ${SOURCE_LIB}/envelope.ts: every source needs its envelope reader (see README, "Add a source")`);
+        throw new BuildError(`${displayPath(project, dir)}/ has no ${LIB}/envelope.ts: every source needs its envelope reader (see README, "Add a source")`);
       }
       const events = sortedNames(dir)
         .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts"))

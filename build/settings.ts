@@ -1,7 +1,7 @@
 import { runInNewContext } from "node:vm";
 import { parseAst } from "rollup/parseAst";
-import type { AstNode } from "./ast";
 import { PLACEHOLDER_PREFIX, type Settings } from "../transforms/lib/settings";
+import type { AstNode } from "./ast";
 import { evaluateModule } from "./evaluate";
 import { splitDefaultExport } from "./function-body";
 import type { Bundler } from "./bundle";
@@ -13,7 +13,6 @@ export async function loadSettings(project: Project, bundle: Bundler): Promise<S
   const module = splitDefaultExport("settings", (await bundle(moduleKey(project, project.settingsFile))).code);
   return evaluateModule(module, module.transformName) as Settings;
 }
-
 
 /**
  * The settings a bundled snippet inlines, read back from its code: the

@@ -51,7 +51,7 @@ export function sourceMetaEntry(project: Project, dir: SourceDir, hasDocs: boole
  * A snippet's entry: the event mappings first (so they open the snippet, where
  * a reviewer looks), then the settings, then the code that runs them.
  */
-export function snippetEntry(plan: SnippetPlan, settings: SnippetSettings): GeneratedEntry {
+export function snippetEntry(plan: SnippetPlan): GeneratedEntry {
   const names = importNames(plan.events.map((event) => event.event));
   const entryPoints = [...new Map(plan.events.map((event) => [event.entryPoint, event.shape] as const))].sort();
   const settingsKey = `${PREFIX}settings/${plan.id}`;
@@ -72,13 +72,13 @@ export function snippetEntry(plan: SnippetPlan, settings: SnippetSettings): Gene
     `const transform = ${transform};`,
     "export default transform;",
   ].join("\n");
-  const settingsCode = `export default ${jsLiteral(settings)};\n`;
+  const settingsCode = `export default ${jsLiteral(snippetSettings(plan))};\n`;
   const key = `${PREFIX}entry/${plan.id}`;
   return { key, modules: new Map([[key, code], [settingsKey, settingsCode]]) };
 }
 
 /** The settings one snippet inlines: identity, the source's subscription groups, and its events' own. */
-export function snippetSettings(plan: SnippetPlan): SnippetSettings {
+function snippetSettings(plan: SnippetPlan): SnippetSettings {
   const events: Record<string, object> = {};
   for (const event of plan.events) events[event.event] = event.settings;
   return {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { buildProject, type BuildOutput } from "../../build/build";
 import { sha256 } from "../../build/header";
 import { staleFiles } from "../../build/dist";
+import { routerName } from "../../build/plan";
 import { projectAt } from "../../build/project";
 import { snippetProblems } from "../../build/verify-snippet";
 import { ROOT } from "../support/dist";
@@ -34,6 +35,8 @@ describe("each snippet", () => {
     const created = splitHeader(output.files.get("regal/contact.created.js")!)[1];
     expect(created).toMatch(/^var contact_created = \{\n {4}attributes: \{\n {8}first_name: "firstName",/);
     expect(created.indexOf("var settings = {")).toBeLessThan(created.indexOf("function "));
+    // A mapping whose every field the code leaves unread is written `{}`, not as braces lines apart.
+    expect(splitHeader(output.files.get("regal/call.completed.js")!)[1]).toMatch(/^var call_completed = \{\};\n\nvar settings = \{\n {4}identity: \{/);
   });
 
   test("carries no build-only code or text: no shape names, descriptions, other shapes or other events' settings", () => {
@@ -109,3 +112,9 @@ function splitHeader(code: string): [string, string] {
   return [code.slice(0, end), code.slice(end + 2)];
 }
 
+
+test("routers are named after their destination", () => {
+  expect(routerName("POST /users/track")).toBe("router");
+  expect(routerName("PUT /catalogs/{catalog_name}/items")).toBe("router.put-catalogs-items");
+  expect(routerName("DELETE /catalogs/{catalog_name}/items")).toBe("router.delete-catalogs-items");
+});

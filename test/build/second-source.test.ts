@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { buildProject, type BuildOutput } from "../../build/build";
@@ -117,5 +117,25 @@ test("settings naming an event the source has no module for fail the build, nami
     );
   } finally {
     writeFileSync(settings, original);
+  }
+});
+
+test("a source folder without an envelope reader fails the build, naming the file to add", async () => {
+  scratch.write("transforms/beta/signup.ts", 'export default { shape: "customEvent", event: "signup" };\n');
+  try {
+    await expect(buildProject(scratch.project)).rejects.toThrow('transforms/beta/ has no lib/envelope.ts: every source needs its envelope reader (see README, "Add a source")');
+  } finally {
+    rmSync(join(scratch.root, "transforms/beta"), { recursive: true, force: true });
+  }
+});
+
+test("an event module whose default export is no mapping fails the build, naming the shapes", async () => {
+  scratch.write("transforms/acme/order.refunded.ts", 'export default { event: "order.refunded" };\n');
+  try {
+    await expect(buildProject(scratch.project)).rejects.toThrow(
+      "acme/order.refunded: the default export must be a mapping with a shape (one of customEvent, attributeUpdate, subscriptionChange, catalogItem)",
+    );
+  } finally {
+    rmSync(join(scratch.root, "transforms/acme/order.refunded.ts"));
   }
 });
