@@ -5,7 +5,7 @@ import { displayPath, type Project } from "./project";
 import { findPlaceholders } from "./settings";
 import type { BuiltSnippet } from "./snippet";
 
-/** Every file of dist/ for these snippets, by path relative to dist/: snippets, manifest, mapping tables. */
+/** Every file of dist/ for these snippets, by path relative to dist/: snippets, manifest, mapping tables, partner request bodies. */
 export function distFiles(project: Project, snippets: readonly BuiltSnippet[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const snippet of snippets) {
@@ -13,9 +13,12 @@ export function distFiles(project: Project, snippets: readonly BuiltSnippet[]): 
     if (snippet.minified !== undefined) files.set(`${snippet.id}.min.js`, snippet.minified);
   }
   files.set("manifest.json", manifest(snippets));
-  for (const source of new Set(snippets.map((snippet) => snippet.meta.source))) {
+  const sources = [...new Set(snippets.map((snippet) => snippet.meta.source))];
+  for (const source of sources) {
     const ofSource = snippets.filter((snippet) => snippet.meta.source === source);
-    files.set(`${source}/README.md`, mappingTable(ofSource, displayPath(project, project.settingsFile)));
+    const nested = sources.filter((other) => other.startsWith(`${source}/`));
+    files.set(`${source}/README.md`, mappingTable(ofSource, displayPath(project, project.settingsFile), nested));
+    for (const [event, body] of ofSource[0]!.plan.source.requestBodies) files.set(requestBodyFile(source, event), body);
   }
   return files;
 }
@@ -42,4 +45,9 @@ export function placeholderWarnings(project: Project, settings: Settings, snippe
       ? []
       : [`${path} is still the placeholder ${JSON.stringify(value)}, baked into ${users.join(", ")}: set it in ${settingsFile}`];
   });
+}
+
+/** Where the body to paste into the partner for `event` is shipped. */
+export function requestBodyFile(source: string, event: string): string {
+  return `${source}/bodies/${event}.json`;
 }

@@ -29,24 +29,35 @@ export interface Fixture {
   readonly data: FixtureCase;
 }
 
-/** A project's fixtures, in source, event and case order; only those of `source`/`event` when given. */
+/**
+ * A project's fixtures, in source, event and case order; only those of
+ * `source`/`event` when given. A folder holding cases is an event's; the
+ * path above it is the source's id, so nested sources ("zendesk/triggers")
+ * keep their fixtures in nested folders.
+ */
 export function readFixtures(root: string, only: { source?: string; event?: string } = {}): Fixture[] {
   const dir = join(root, "test", "fixtures");
-  return subdirectories(dir, only.source).flatMap((source) =>
-    subdirectories(join(dir, source), only.event).flatMap((event) =>
-      readdirSync(join(dir, source, event))
+  return eventFolders(dir, "")
+    .filter(({ source, event }) => (only.source === undefined || source === only.source) && (only.event === undefined || event === only.event))
+    .flatMap(({ source, event, path: folder }) =>
+      readdirSync(folder)
         .filter((file) => file.endsWith(".json"))
         .sort()
         .map((file) => {
-          const path = join(dir, source, event, file);
+          const path = join(folder, file);
           return { source, event, name: file.slice(0, -".json".length), path, data: JSON.parse(readFileSync(path, "utf8")) as FixtureCase };
         }),
-    ),
-  );
+    );
 }
 
-function subdirectories(dir: string, only: string | undefined): string[] {
+function eventFolders(dir: string, source: string): { source: string; event: string; path: string }[] {
   if (!existsSync(dir)) return [];
-  const names = only === undefined ? readdirSync(dir).sort() : [only];
-  return names.filter((name) => existsSync(join(dir, name)) && statSync(join(dir, name)).isDirectory());
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .flatMap((name) => {
+      const path = join(dir, name);
+      const holdsCases = source !== "" && readdirSync(path).some((file) => file.endsWith(".json"));
+      return holdsCases ? [{ source, event: name, path }] : eventFolders(path, source === "" ? name : `${source}/${name}`);
+    });
 }

@@ -41,8 +41,8 @@ export async function planSnippets(project: Project, sources: readonly SourceDir
   checkSourceSettings(sources, settings);
   const plans: SnippetPlan[] = [];
   for (const dir of sources) {
-    const { source, acronyms, mappings } = await readSource(project, dir, settings, bundle, modules);
-    const events = dir.events.map((module, index) => planEvent(project, dir, source, module, mappings[index], acronyms));
+    const { source, naming, mappings } = await readSource(project, dir, settings, bundle, modules);
+    const events = dir.events.map((module, index) => planEvent(project, dir, source, module, mappings[index], naming));
     for (const event of events) {
       plans.push({ id: `${dir.id}/${event.event}`, source, destination: event.destination, events: [event], router: false, sourceFile: event.sourceFile });
     }
@@ -64,7 +64,12 @@ export function routerName(destination: Destination): string {
   return `router.${method.toLowerCase()}-${words.join("-")}`;
 }
 
-function planEvent(project: Project, dir: SourceDir, source: SourceInfo, module: SourceDir["events"][number], value: unknown, acronyms: readonly string[]): EventPlan {
+interface Naming {
+  readonly acronyms: readonly string[];
+  readonly prefix: string;
+}
+
+function planEvent(project: Project, dir: SourceDir, source: SourceInfo, module: SourceDir["events"][number], value: unknown, naming: Naming): EventPlan {
   const id = `${dir.id}/${module.event}`;
   const mapping = (typeof value === "object" && value !== null ? value : {}) as Partial<AnyMapping>;
   if (!isShapeName(mapping.shape)) {
@@ -82,7 +87,7 @@ function planEvent(project: Project, dir: SourceDir, source: SourceInfo, module:
     sourceName: source.name,
     own: (source.settings.events || {})[module.event] || {},
     sourceSettings: source.settings,
-    defaultName: titleCase(module.event, acronyms),
+    defaultName: naming.prefix + titleCase(module.event, naming.acronyms),
   };
   const full = mapping as never;
   const settings = shape.resolve(full, context);

@@ -45,21 +45,34 @@ export interface SourceDir {
 /** `transforms/lib/` is the shared core; `transforms/<source>/lib/` a source's envelope reader and plumbing. */
 const LIB = "lib";
 
-/** Every source folder under transforms/, in name order; a folder without an envelope reader is an error. */
+/**
+ * Every source folder under transforms/, in name order. A source's own
+ * subfolders (other than lib/) are sources too, for a partner that posts
+ * more than one kind of webhook: `transforms/zendesk/triggers/` is the source
+ * "zendesk/triggers". A folder without an envelope reader is an error.
+ */
 export function discoverSources(project: Project): SourceDir[] {
-  return sortedNames(project.transformsDir)
-    .filter((name) => name !== LIB && statSync(join(project.transformsDir, name)).isDirectory())
-    .map((id) => {
-      const dir = join(project.transformsDir, id);
-      const envelopeFile = join(dir, LIB, "envelope.ts");
+  const sources: SourceDir[] = [];
+  const visit = (dir: string) => {
+    for (const name of subfolders(dir)) {
+      const sourceDir = join(dir, name);
+      const envelopeFile = join(sourceDir, LIB, "envelope.ts");
       if (!existsSync(envelopeFile)) {
-        throw new BuildError(`${displayPath(project, dir)}/ has no ${LIB}/envelope.ts: every source needs its envelope reader (see README, "Add a source")`);
+        throw new BuildError(`${displayPath(project, sourceDir)}/ has no ${LIB}/envelope.ts: every source needs its envelope reader (see README, "Add a source")`);
       }
-      const events = sortedNames(dir)
-        .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts"))
-        .map((name) => ({ event: name.slice(0, -".ts".length), file: join(dir, name) }));
-      return { id, dir, envelopeFile, events };
-    });
+      const events = sortedNames(sourceDir)
+        .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.endsWith(".test.ts"))
+        .map((file) => ({ event: file.slice(0, -".ts".length), file: join(sourceDir, file) }));
+      sources.push({ id: relative(project.transformsDir, sourceDir).split(sep).join("/"), dir: sourceDir, envelopeFile, events });
+      visit(sourceDir);
+    }
+  };
+  visit(project.transformsDir);
+  return sources;
+}
+
+function subfolders(dir: string): string[] {
+  return sortedNames(dir).filter((name) => name !== LIB && statSync(join(dir, name)).isDirectory());
 }
 
 /** Whether a path is a module of the transforms program that a snippet may run: transforms/, the settings, Braze's limits. */

@@ -1,6 +1,6 @@
 import type { Destination } from "../contract/schema";
-import type { AttributeSource, AttributeTable } from "../transforms/lib/attribute-table";
-import type { AnyMapping, ChangeSet } from "../transforms/lib/mapping";
+import type { AnyMapping, ArrayChange, BrazeEventRule, ChangeSet, NamedAttribute } from "../transforms/lib/mapping";
+import type { Condition, ValueSource, ValueTable } from "../transforms/lib/value-table";
 import type { EventSettings, ResolvedEventSettings, SourceSettings } from "../transforms/lib/settings";
 import { BuildError } from "./problems";
 
@@ -43,35 +43,55 @@ interface Shape<S extends ShapeName> {
 
 const NEVER_CLEARS = "never";
 
+/**
+ * The settings every shape reads: whether the event is on (inlined only when
+ * it is off) and `_update_existing_only` (the event's, else the source's,
+ * else the shape's default).
+ */
+export function commonSettings(mapping: AnyMapping, { own, sourceSettings }: EventContext, updateExistingOnlyDefault: boolean): Partial<ResolvedEventSettings> {
+  const enabled = own.enabled !== undefined ? own.enabled : mapping.enabledByDefault !== false;
+  const updateExistingOnly = own.updateExistingOnly !== undefined ? own.updateExistingOnly : sourceSettings.updateExistingOnly !== undefined ? sourceSettings.updateExistingOnly : updateExistingOnlyDefault;
+  return { ...(enabled ? {} : { enabled: false as const }), updateExistingOnly };
+}
+
 export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
   customEvent: {
     destination: "POST /users/track",
-    entryPoint: (mapping) => (mapping.attributes ? "customEventWithAttributes" : "customEvent"),
-    resolve: (_mapping, { own, defaultName }) => ({
-      brazeEventName: own.brazeEventName || defaultName,
-      updateExistingOnly: own.updateExistingOnly === true,
-    }),
+    entryPoint: (mapping) =>
+      (mapping.brazeEvents || mapping.properties ? "mappedCustomEvent" : "customEvent") + (mapping.attributes ? "WithAttributes" : ""),
+    resolve: (mapping, context) => ({ ...eventNames(mapping.brazeEvents, context), ...commonSettings(mapping, context, false) }),
     describe: (mapping, settings, { sourceName }) => {
-      const writes = [`custom event "${settings.brazeEventName}"`];
+      const names = settings.brazeEventNames;
+      const writes = mapping.brazeEvents && names
+        ? mapping.brazeEvents.map((rule, index) => `custom event "${names[index]}"${rule.when ? ` when ${describeCondition(rule.when)}` : ""}`)
+        : [`custom event "${settings.brazeEventName}"`];
       const others = mapping.otherPropertiesAsAttributes ? ", every other property as a custom attribute" : "";
       if (mapping.attributes) writes.push(`attributes: ${describeTable(mapping.attributes)}${others}`);
-      return { writes, fields: allProperties(sourceName), clears: NEVER_CLEARS };
+      const fields = mapping.properties ? `event properties: ${describeTable(mapping.properties)}` : allProperties(sourceName);
+      return { writes, fields, clears: NEVER_CLEARS };
     },
   },
   attributeUpdate: {
     destination: "POST /users/track",
-    resolve: (_mapping, { own }) => ({ updateExistingOnly: own.updateExistingOnly === true }),
-    describe: (mapping, _settings, { sourceName }) => {
-      const writes = [mapping.attributes && `attributes: ${describeTable(mapping.attributes)}`, mapping.changes && `attributes: ${describeChanges(mapping.changes)}`];
-      const clears = mapping.changes
-        ? `an attribute whose change has ${mapping.changes.newValue} null or "null" (${sourceName} reports the removal)`
-        : NEVER_CLEARS;
-      return { writes: writes.filter((line): line is string => Boolean(line)), fields: "only the attributes named", clears };
+    resolve: (mapping, context) => ({ ...namedAttributeNames(mapping.namedAttribute, context), ...commonSettings(mapping, context, false) }),
+    describe: (mapping, settings, { sourceName }) => {
+      const writes = [
+        mapping.attributes && `attributes: ${describeTable(mapping.attributes)}`,
+        mapping.changes && `attributes: ${describeChanges(mapping.changes)}`,
+        mapping.arrays && `array operations: ${describeArrays(mapping.arrays)}`,
+        mapping.namedAttribute && `attribute: ${describeNamed(mapping.namedAttribute, settings)}`,
+      ];
+      const clears = [
+        mapping.changes && `an attribute whose change has ${mapping.changes.newValue} null or "null" (${sourceName} reports the removal)`,
+        mapping.namedAttribute && `the named attribute, when ${mapping.namedAttribute.valueFrom} is null (${sourceName} reports the field cleared)`,
+      ].filter((line): line is string => Boolean(line));
+      return { writes: writes.filter((line): line is string => Boolean(line)), fields: "only the attributes named", clears: clears.length > 0 ? clears.join("; ") : NEVER_CLEARS };
     },
   },
   subscriptionChange: {
     destination: "POST /users/track",
-    resolve: (_mapping, { id, own, defaultName, sourceSettings }) => {
+    resolve: (mapping, context) => {
+      const { id, own, defaultName, sourceSettings } = context;
       const groups = Object.entries(sourceSettings.subscriptionGroups || {});
       if (groups.length === 0) {
         throw new BuildError(`${id}: a subscription change needs the source's subscriptionGroups in the settings (channel → Braze subscription group id)`);
@@ -80,7 +100,7 @@ export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
       if (blank.length > 0) throw new BuildError(`${id}: subscriptionGroups.${blank.join(", ")} is empty: Braze refuses an update without a subscription group id`);
       const trackEvent = own.trackEvent !== false;
       const name = trackEvent ? { brazeEventName: own.brazeEventName || defaultName } : {};
-      return { ...name, updateExistingOnly: own.updateExistingOnly !== false, trackEvent };
+      return { ...name, ...commonSettings(mapping, context, true), trackEvent };
     },
     describe: (mapping, settings, { sourceName, sourceSettings }) => {
       const channels = Object.keys(sourceSettings.subscriptionGroups || {}).join(", ");
@@ -92,11 +112,7 @@ export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
   },
   catalogItem: {
     destination: "PUT /catalogs/{catalog_name}/items",
-    resolve: (mapping, { id, sourceSettings }) => {
-      const catalogName = (sourceSettings.catalogs || {})[mapping.catalog];
-      if (!catalogName) throw new BuildError(`${id}: no Braze catalog for "${mapping.catalog}": add catalogs.${mapping.catalog} to the source's settings`);
-      return { catalogName };
-    },
+    resolve: (mapping, context) => ({ catalogName: catalogName(mapping.catalog, context), ...enabledOnly(mapping, context) }),
     describe: (mapping, settings) => {
       const fields = Object.entries(mapping.fields).map(([field, type]) => `${field} (${type})`);
       return {
@@ -106,7 +122,44 @@ export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
       };
     },
   },
+  catalogDelete: {
+    destination: "DELETE /catalogs/{catalog_name}/items",
+    resolve: (mapping, context) => ({ catalogName: catalogName(mapping.catalog, context), ...enabledOnly(mapping, context) }),
+    describe: (mapping, settings) => ({
+      writes: [`deletes the catalog "${settings.catalogName}" item whose id is made from properties.${mapping.idFrom}`],
+      fields: "the item id only",
+      clears: "n/a",
+    }),
+  },
 };
+
+/** A catalog request has no `_update_existing_only`: only whether the event is on. */
+function enabledOnly(mapping: AnyMapping, context: EventContext): Partial<ResolvedEventSettings> {
+  const { enabled } = commonSettings(mapping, context, false);
+  return enabled === false ? { enabled } : {};
+}
+
+function catalogName(catalog: string, { id, sourceSettings }: EventContext): string {
+  const name = (sourceSettings.catalogs || {})[catalog];
+  if (!name) throw new BuildError(`${id}: no Braze catalog for "${catalog}": add catalogs.${catalog} to the source's settings`);
+  return name;
+}
+
+/** One name per rule (renamed by the settings' `brazeEventNames`), or the event's one name. */
+function eventNames(rules: readonly BrazeEventRule[] | undefined, { id, own, defaultName }: EventContext): Partial<ResolvedEventSettings> {
+  if (!rules) return { brazeEventName: own.brazeEventName || defaultName };
+  if (own.brazeEventName !== undefined) {
+    throw new BuildError(`${id}: writes ${rules.length} Braze events, so brazeEventName is ambiguous: rename them with brazeEventNames: { "${rules[0]!.name}": "…" }`);
+  }
+  const renames = own.brazeEventNames || {};
+  const unknown = Object.keys(renames).filter((name) => !rules.some((rule) => rule.name === name));
+  if (unknown.length > 0) throw new BuildError(`${id}: brazeEventNames renames ${unknown.join(", ")}, but its Braze events are ${rules.map((rule) => rule.name).join(", ")}`);
+  return { brazeEventNames: rules.map((rule) => renames[rule.name] || rule.name) };
+}
+
+function namedAttributeNames(named: NamedAttribute | undefined, { sourceSettings }: EventContext): Partial<ResolvedEventSettings> {
+  return named ? { attributeNames: (sourceSettings.attributeNames || {})[named.names] || {} } : {};
+}
 
 export function isShapeName(name: unknown): name is ShapeName {
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(SHAPES, name);
@@ -121,13 +174,36 @@ function allProperties(sourceName: string): string {
   return `every ${sourceName} property, as event properties (see *How values are carried*)`;
 }
 
-/** "first_name ← firstName, phone ← contactPhone (when isPrimary)" */
-function describeTable(table: AttributeTable): string {
+/** "first_name ← firstName, phone ← contactPhone (when isPrimary), rating ← "good", rated_at ← the event's time" */
+function describeTable(table: ValueTable): string {
   return Object.entries(table)
-    .map(([attribute, source]: [string, AttributeSource]) =>
-      typeof source === "string" ? `${attribute} ← ${source}` : `${attribute} ← ${source.from} (when ${source.when})`,
-    )
+    .map(([name, source]: [string, ValueSource]) => `${name} ← ${describeSource(source)}`)
     .join(", ");
+}
+
+function describeSource(source: ValueSource): string {
+  if (typeof source === "string") return source;
+  if ("eventTime" in source) return "the event's time";
+  if ("value" in source) return JSON.stringify(source.value);
+  return `${source.from} (when ${source.when})`;
+}
+
+/** "comment.is_public is true and comment.author.is_staff is false" */
+function describeCondition(condition: Condition): string {
+  return Object.entries(condition).map(([path, value]) => `${path} is ${JSON.stringify(value)}`).join(" and ");
+}
+
+/** "zendesk_tags: add added.tags, remove removed.tags" */
+function describeArrays(arrays: Readonly<Record<string, ArrayChange>>): string {
+  return Object.entries(arrays)
+    .map(([attribute, change]) => `${attribute}: ${[change.add && `add ${change.add}`, change.remove && `remove ${change.remove}`].filter(Boolean).join(", ")}`)
+    .join("; ");
+}
+
+/** "the settings' attributeNames.userFields name for custom_field.id (360001 → plan), ← current" */
+function describeNamed(named: NamedAttribute, settings: Partial<ResolvedEventSettings>): string {
+  const names = Object.entries(settings.attributeNames || {}).map(([id, name]) => `${id} → ${name}`);
+  return `the one the settings' attributeNames.${named.names} names for ${named.idFrom} (${names.length > 0 ? names.join(", ") : "none configured"}) ← ${named.valueFrom}`;
 }
 
 /** "each changes.<field>.new_value as attribute <field> (firstName as first_name), …" */

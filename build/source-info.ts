@@ -17,14 +17,20 @@ export interface SourceInfo {
   readonly eventField: string;
   readonly connect?: string;
   readonly envelopeKey: string;
+  /** Whether the reader exports `notWritten`, which the source's routers then carry. */
+  readonly hasNotWritten: boolean;
   readonly identity: IdentitySettings;
   readonly settings: SourceSettings;
+  /** The body to paste into the partner per event, as `docs.requestBody` gives it. */
+  readonly requestBodies: ReadonlyMap<string, string>;
 }
 
 interface SourceMeta {
   readonly source: { name?: unknown; eventField?: unknown };
   readonly docs: SourceDocs;
   readonly mappings: readonly unknown[];
+  readonly requestBodies: readonly unknown[];
+  readonly exports: readonly string[];
 }
 
 /**
@@ -36,16 +42,17 @@ interface SourceMeta {
 export async function readSource(project: Project, dir: SourceDir, settings: Settings, bundle: Bundler, modules: EmittedModules) {
   const meta = await readSourceMeta(project, dir, bundle, modules);
   const acronyms = Array.isArray(meta.docs.acronyms) ? meta.docs.acronyms.map(String) : [];
-  return { source: sourceInfo(project, dir, meta, settings), acronyms, mappings: meta.mappings };
+  const prefix = typeof meta.docs.eventNamePrefix === "string" && meta.docs.eventNamePrefix !== "" ? `${meta.docs.eventNamePrefix} ` : "";
+  return { source: sourceInfo(project, dir, meta, settings), naming: { acronyms, prefix }, mappings: meta.mappings };
 }
 
 async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
   const envelope = modules.get(moduleKey(project, dir.envelopeFile));
-  const hasDocs = envelope !== undefined && exportedNames(parseAst(envelope) as never).includes("docs");
-  const entry = sourceMetaEntry(project, dir, hasDocs);
+  const exports = envelope === undefined ? [] : exportedNames(parseAst(envelope) as never);
+  const entry = sourceMetaEntry(project, dir, exports.includes("docs"));
   const module = splitDefaultExport(dir.id, (await bundle(entry.key, entry.modules)).code);
   try {
-    return evaluateModule(module, module.transformName) as SourceMeta;
+    return { ...(evaluateModule(module, module.transformName) as Omit<SourceMeta, "exports">), exports };
   } catch (error) {
     throw new BuildError(`${dir.id}: evaluating its envelope reader and mappings failed: ${(error as Error).message}`);
   }
@@ -58,15 +65,30 @@ function sourceInfo(project: Project, dir: SourceDir, meta: SourceMeta, settings
     throw new BuildError(`${displayPath(project, dir.envelopeFile)}: the default export must be a Source ({ name, eventField, eventOf, read } satisfies Source)`);
   }
   const own = settings.sources[dir.id] || {};
+  const identity = own.identity || settings.identity;
+  if (identity.identifierOrder.indexOf("user_alias") >= 0 && !identity.aliasLabel) {
+    throw new BuildError(`settings.sources.${dir.id}.identity: identifierOrder has user_alias, so it needs an aliasLabel (the alias label of ${name}'s user ids)`);
+  }
   return {
     id: dir.id,
     name,
     eventField,
     connect: typeof connect === "string" ? connect : undefined,
     envelopeKey: moduleKey(project, dir.envelopeFile),
-    identity: own.identity || settings.identity,
+    hasNotWritten: meta.exports.includes("notWritten"),
+    identity,
     settings: own,
+    requestBodies: requestBodies(dir, meta.requestBodies),
   };
+}
+
+function requestBodies(dir: SourceDir, bodies: readonly unknown[]): Map<string, string> {
+  const files = new Map<string, string>();
+  dir.events.forEach(({ event }, index) => {
+    const body = bodies[index];
+    if (body !== undefined && body !== null) files.set(event, `${JSON.stringify(body, null, 2)}\n`);
+  });
+  return files;
 }
 
 /** Settings for a source or an event that does not exist are typos that would silently do nothing. */

@@ -28,7 +28,8 @@ export function isGenerated(key: string): boolean {
 
 /**
  * A module that exports what the build reads of a source: its reader's name
- * and event field, its `docs` when it has them, and every event mapping.
+ * and event field, its `docs` when it has them, every event mapping, and the
+ * request body its docs give for each event.
  */
 export function sourceMetaEntry(project: Project, dir: SourceDir, hasDocs: boolean): GeneratedEntry {
   const imports = dir.events.map((module, index) => `import m${index} from ${absolute(moduleKey(project, module.file))};`);
@@ -41,6 +42,7 @@ export function sourceMetaEntry(project: Project, dir: SourceDir, hasDocs: boole
     "  source: { name: source.name, eventField: source.eventField },",
     "  docs,",
     `  mappings: [${dir.events.map((_module, index) => `m${index}`).join(", ")}],`,
+    `  requestBodies: typeof docs.requestBody === "function" ? ${JSON.stringify(dir.events.map((module) => module.event))}.map((event) => docs.requestBody(event)) : [],`,
     "};",
   ].join("\n");
   const key = `${PREFIX}meta/${dir.id}`;
@@ -52,40 +54,57 @@ export function sourceMetaEntry(project: Project, dir: SourceDir, hasDocs: boole
  * a reviewer looks), then the settings, then the code that runs them.
  */
 export function snippetEntry(plan: SnippetPlan): GeneratedEntry {
+  const written = plan.events.filter((event) => event.settings.enabled !== false);
   const names = importNames(plan.events.map((event) => event.event));
-  const entryPoints = [...new Map(plan.events.map((event) => [event.entryPoint, event.shape] as const))].sort();
+  const entryPoints = [...new Map(written.map((event) => [event.entryPoint, event.shape] as const))].sort();
   const settingsKey = `${PREFIX}settings/${plan.id}`;
   const call = (index: number) => {
     const event = plan.events[index]!;
+    if (event.settings.enabled === false) {
+      const setting = `settings.sources${jsPath(plan.source.id)}.events${jsPath(event.event)}.enabled`;
+      return `disabledEvent(source, ${JSON.stringify(event.event)}, ${JSON.stringify(setting)})`;
+    }
     return `${event.entryPoint}(source, ${JSON.stringify(event.event)}, ${names[index]}, settings)`;
   };
-  const transform = plan.router
-    ? ["router(source, {", ...plan.events.map((event, index) => `  ${JSON.stringify(event.event)}: ${call(index)},`), "})"].join("\n")
+  const notWritten = plan.router && plan.source.hasNotWritten;
+  const routed = plan.router
+    ? ["router(source, {", ...plan.events.map((event, index) => `  ${JSON.stringify(event.event)}: ${call(index)},`), `}${notWritten ? ", notWritten" : ""})`].join("\n")
     : call(0);
+  const header = plan.source.settings.requiredHeader;
+  const lib = (module: string, name: string) => `import { ${name} } from ${absolute(`transforms/lib/${module}.js`)};`;
   const code = [
-    ...plan.events.map((event, index) => `import ${names[index]} from ${absolute(event.moduleKey)};`),
+    ...plan.events.flatMap((event, index) => (event.settings.enabled === false ? [] : [`import ${names[index]} from ${absolute(event.moduleKey)};`])),
     `import settings from ${JSON.stringify(settingsKey)};`,
-    `import source from ${absolute(plan.source.envelopeKey)};`,
+    `import source${notWritten ? ", { notWritten }" : ""} from ${absolute(plan.source.envelopeKey)};`,
     ...entryPoints.map(([entryPoint, shape]: [string, ShapeName]) => `import { ${entryPoint} } from ${absolute(shapeModuleKey(shape))};`),
-    ...(plan.router ? [`import { router } from ${absolute("transforms/lib/router.js")};`] : []),
+    ...(plan.router ? [lib("router", "router")] : []),
+    ...(written.length < plan.events.length ? [lib("disabled-event", "disabledEvent")] : []),
+    ...(header ? [lib("required-header", "requireHeader")] : []),
     "",
-    `const transform = ${transform};`,
+    `const transform = ${header ? `requireHeader(source, settings.requiredHeader, ${routed})` : routed};`,
     "export default transform;",
   ].join("\n");
-  const settingsCode = `export default ${jsLiteral(snippetSettings(plan))};\n`;
+  const settingsCode = `export default ${jsLiteral(snippetSettings(plan, written))};\n`;
   const key = `${PREFIX}entry/${plan.id}`;
   return { key, modules: new Map([[key, code], [settingsKey, settingsCode]]) };
 }
 
-/** The settings one snippet inlines: identity, the source's subscription groups, and its events' own. */
-function snippetSettings(plan: SnippetPlan): SnippetSettings {
+/** The settings one snippet inlines: identity, the required header, the source's subscription groups, and its written events' own. */
+function snippetSettings(plan: SnippetPlan, written: readonly SnippetPlan["events"][number][]): SnippetSettings {
   const events: Record<string, object> = {};
-  for (const event of plan.events) events[event.event] = event.settings;
+  for (const event of written) events[event.event] = event.settings;
+  const { requiredHeader, subscriptionGroups } = plan.source.settings;
   return {
     identity: plan.source.identity,
-    subscriptionGroups: plan.source.settings.subscriptionGroups || {},
+    ...(requiredHeader ? { requiredHeader } : {}),
+    subscriptionGroups: subscriptionGroups || {},
     events: events as SnippetSettings["events"],
   };
+}
+
+/** `.regal` or `["zendesk/triggers"]`, as the key is written in the settings file. */
+function jsPath(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
 function absolute(key: string): string {
@@ -94,7 +113,7 @@ function absolute(key: string): string {
 
 /** JavaScript names for events, readable and distinct: "call.completed" → call_completed. */
 function importNames(events: readonly string[]): string[] {
-  const used = new Set<string>(["settings", "source", "router", "transform"]);
+  const used = new Set<string>(["settings", "source", "router", "transform", "notWritten"]);
   return events.map((event) => {
     const base = event.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=\d)/, "_");
     let name = base;

@@ -1,5 +1,7 @@
 import type { Settings } from "./lib/settings";
 import type { RegalSettings } from "./regal/lib/settings";
+import type { ZendeskSettings } from "./zendesk/lib/settings";
+import type { ZendeskTriggerSettings } from "./zendesk/triggers/lib/settings";
 
 /**
  * This workspace's settings, resolved per snippet by `npm run build`: each
@@ -28,5 +30,25 @@ export default {
         "contact.unsubscribed": { updateExistingOnly: true, trackEvent: false },
       },
     },
+    // Zendesk never creates Braze profiles: its users are written only where Braze already knows them.
+    // To require Zendesk's custom-header authentication, add requiredHeader: { name, value } (README, "Connecting Zendesk").
+    zendesk: {
+      identity: {
+        identifierOrder: ["external_id", "email", "user_alias"],
+        phoneIdentity: { as: "user_alias", aliasLabel: "phone" },
+        aliasLabel: "zendesk_user_id",
+      },
+      updateExistingOnly: true,
+      catalogs: { organizations: "zendesk_organizations" },
+      attributeNames: { userFields: {} },
+    },
+    "zendesk/triggers": {
+      identity: {
+        identifierOrder: ["external_id", "email", "phone", "user_alias"],
+        phoneIdentity: { as: "user_alias", aliasLabel: "phone" },
+        aliasLabel: "zendesk_user_id",
+      },
+      updateExistingOnly: true,
+    },
   },
-} satisfies Settings & { sources: { regal: RegalSettings } };
+} satisfies Settings & { sources: { regal: RegalSettings; zendesk: ZendeskSettings; "zendesk/triggers": ZendeskTriggerSettings } };

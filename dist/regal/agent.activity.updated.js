@@ -3,7 +3,7 @@
 // Writes: catalog "regal_agents" item, id made from properties.agent_email
 // Settings baked in from transforms/settings.ts:
 //   events["agent.activity.updated"]: {"catalogName":"regal_agents"}
-// braze-transforms 0.1.0, code sha256 cd75718c4fec795c
+// braze-transforms 0.1.0, code sha256 c0b3879afa0bed14
 // Generated from transforms/regal/agent.activity.updated.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -121,9 +121,9 @@ class MisroutedEventError extends TransformError {
     static get NAME() {
         return "MisroutedEventError";
     }
-    constructor(source, expected, received) {
+    constructor(source, expected, body) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(body[source.eventField])}: ` +
             `filter this ${source.name} webhook to the events this transformation handles`);
     }
 }
@@ -134,6 +134,27 @@ class InvalidPayloadError extends TransformError {
     constructor(where, problem) {
         super(InvalidPayloadError.NAME, `${where}: ${problem}`);
     }
+}
+class NotWrittenError extends TransformError {
+    static get NAME() {
+        return "NotWrittenError";
+    }
+    constructor(origin, why) {
+        super(NotWrittenError.NAME, `${at(origin)}: not written: ${why}`);
+    }
+}
+
+function catalogItemId(origin, properties, path) {
+    const id = catalogId(readText(readPath(properties, path)));
+    if (!id)
+        throw new MissingIdentityError(origin, [`properties.${path}`], "catalog item id");
+    return id;
+}
+function catalogId(text) {
+    if (!text)
+        return undefined;
+    const id = text.toLowerCase().replace(/@/g, "_at_").replace(/[^a-z0-9_-]/g, "_").slice(0, MAX_CATALOG_ID_CHARS);
+    return /[a-z0-9]/.test(id) ? id : undefined;
 }
 
 function truncate(text, max = MAX_STRING_CHARS) {
@@ -213,35 +234,38 @@ function kindOf(value) {
     return Array.isArray(value) ? "an array" : typeof value;
 }
 
-function readWebhook(source, handled, payload) {
+function readWebhook(source, event, payload, mapping) {
     const body = payloadObject(payload);
-    const event = source.eventOf(body);
-    if (typeof event !== "string" || handled.indexOf(event) < 0)
-        throw new MisroutedEventError(source, handled, event);
-    const envelope = source.read(body);
-    return { event, properties: envelope.properties, identity: envelope.identity, time: eventTime(envelope.times) };
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    const envelope = source.read(body, event);
+    if (envelope.refusal !== undefined)
+        throw new NotWrittenError({ source, event }, envelope.refusal);
+    const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
+    return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function withMappingIdentity(candidates, paths, properties) {
+    const merged = { ...candidates };
+    for (const kind of Object.keys(paths)) {
+        const own = (paths[kind] || []).map((path) => ({ field: path, value: readPath(properties, path) }));
+        merged[kind] = own.concat(candidates[kind] || []);
+    }
+    return merged;
 }
 
 function catalogItem(source, event, mapping, settings) {
     const catalogName = settings.events[event].catalogName;
     const fields = mapping.fields;
     return (payload) => {
-        const webhook = readWebhook(source, [event], payload);
-        const id = catalogId(readText(readPath(webhook.properties, mapping.idFrom)));
-        if (!id)
-            throw new MissingIdentityError({ source, event }, [`properties.${mapping.idFrom}`], "catalog item id");
+        const webhook = readWebhook(source, event, payload, mapping);
+        const id = catalogItemId({ source, event }, webhook.properties, mapping.idFrom);
         const item = { id };
         for (const field of Object.keys(fields))
             item[field] = coerce(webhook.properties[field], fields[field]);
         item[mapping.timeField] = webhook.time;
         return { catalog_name: catalogName, items: [item] };
     };
-}
-function catalogId(text) {
-    if (!text)
-        return undefined;
-    const id = text.toLowerCase().replace(/@/g, "_at_").replace(/[^a-z0-9_-]/g, "_").slice(0, MAX_CATALOG_ID_CHARS);
-    return /[a-z0-9]/.test(id) ? id : undefined;
 }
 function coerce(value, type) {
     if (type === "time")

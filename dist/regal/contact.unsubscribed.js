@@ -5,7 +5,7 @@
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   subscriptionGroups: {"voice":"YOUR VOICE SUBSCRIPTION GROUP ID","sms":"YOUR SMS SUBSCRIPTION GROUP ID"}
 //   events["contact.unsubscribed"]: {"updateExistingOnly":true,"trackEvent":false}
-// braze-transforms 0.1.0, code sha256 a467aae76fb7bde5
+// braze-transforms 0.1.0, code sha256 c123b87757d5bdb3
 // Generated from transforms/regal/contact.unsubscribed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -125,9 +125,9 @@ class MisroutedEventError extends TransformError {
     static get NAME() {
         return "MisroutedEventError";
     }
-    constructor(source, expected, received) {
+    constructor(source, expected, body) {
         const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(body[source.eventField])}: ` +
             `filter this ${source.name} webhook to the events this transformation handles`);
     }
 }
@@ -143,8 +143,17 @@ class UnmappedValueError extends TransformError {
     static get NAME() {
         return "UnmappedValueError";
     }
-    constructor(origin, field, value, known) {
-        super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
+    constructor(origin, field, value, known, where) {
+        const expected = known.length > 0 ? `expected one of ${known.join(", ")}${where ? ` (${where})` : ""}` : `and ${where || "the settings"} maps no value yet`;
+        super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, ${expected}`);
+    }
+}
+class NotWrittenError extends TransformError {
+    static get NAME() {
+        return "NotWrittenError";
+    }
+    constructor(origin, why) {
+        super(NotWrittenError.NAME, `${at(origin)}: not written: ${why}`);
     }
 }
 
@@ -178,31 +187,37 @@ function utf8Bytes(text) {
 }
 
 function resolveIdentity(origin, candidates, settings) {
+    const lookedFor = [];
     for (const kind of settings.identifierOrder) {
-        for (const candidate of candidates[kind]) {
+        const fields = candidates[kind] || [];
+        for (const candidate of fields) {
             const value = readIdentifier(kind, candidate.value, settings.phoneIdentity);
             if (value !== undefined)
-                return toIdentifier(kind, value, settings.phoneIdentity);
+                return toIdentifier(kind, value, settings);
         }
+        if (fields.length > 0)
+            lookedFor.push(fields.map((c) => c.field).join(" or "));
     }
-    const lookedFor = settings.identifierOrder.filter((kind) => candidates[kind].length > 0).map((kind) => candidates[kind].map((c) => c.field).join(" or "));
-    throw new MissingIdentityError(origin, lookedFor);
+    throw new MissingIdentityError(origin, lookedFor.length > 0 ? lookedFor : [`none of ${settings.identifierOrder.join(", ")}: the settings' identifierOrder names no identifier this event carries`]);
 }
 function readIdentifier(kind, value, phone) {
-    if (kind === "external_id")
-        return readExternalId(value);
+    if (kind === "external_id" || kind === "user_alias")
+        return readId(value);
     return kind === "email" ? readEmail(value) : readPhone(value, phone);
 }
-function toIdentifier(kind, value, phone) {
+function toIdentifier(kind, value, settings) {
     if (kind === "external_id")
         return { external_id: value };
     if (kind === "email")
         return { email: value };
+    if (kind === "user_alias")
+        return { user_alias: { alias_name: value, alias_label: settings.aliasLabel } };
+    const phone = settings.phoneIdentity;
     return phone.as === "phone"
         ? { phone: value }
         : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
 }
-function readExternalId(value) {
+function readId(value) {
     const text = readText(value);
     return text !== undefined && utf8Bytes(text) <= MAX_EXTERNAL_ID_BYTES ? text : undefined;
 }
@@ -289,13 +304,24 @@ function zoneOffsetMs(zone) {
     return sign * (hours * 60 + minutes) * 60000;
 }
 
-function readWebhook(source, handled, payload) {
+function readWebhook(source, event, payload, mapping) {
     const body = payloadObject(payload);
-    const event = source.eventOf(body);
-    if (typeof event !== "string" || handled.indexOf(event) < 0)
-        throw new MisroutedEventError(source, handled, event);
-    const envelope = source.read(body);
-    return { event, properties: envelope.properties, identity: envelope.identity, time: eventTime(envelope.times) };
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    const envelope = source.read(body, event);
+    if (envelope.refusal !== undefined)
+        throw new NotWrittenError({ source, event }, envelope.refusal);
+    const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
+    return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function withMappingIdentity(candidates, paths, properties) {
+    const merged = { ...candidates };
+    for (const kind of Object.keys(paths)) {
+        const own = (paths[kind] || []).map((path) => ({ field: path, value: readPath(properties, path) }));
+        merged[kind] = own.concat(candidates[kind] || []);
+    }
+    return merged;
 }
 
 const ORIGINAL_LENGTH_SUFFIX = "_original_length";
@@ -423,7 +449,7 @@ function subscriptionChange(source, event, mapping, settings) {
     const groups = settings.subscriptionGroups;
     const channels = Object.keys(groups);
     return (payload) => {
-        const webhook = readWebhook(source, [event], payload);
+        const webhook = readWebhook(source, event, payload, mapping);
         const received = readPath(webhook.properties, mapping.channelFrom);
         const channel = readChannel(received, channels);
         if (!channel)

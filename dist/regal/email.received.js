@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"}}
 //   events["email.received"]: {"brazeEventName":"Email Received","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 0a6dc7b01fe380eb
+// braze-transforms 0.1.0, code sha256 0020c5fcf07ef544
 // Generated from transforms/regal/email.received.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -47,6 +47,16 @@ function firstOf(values, read) {
     }
     return undefined;
 }
+function readPath(record, path) {
+    let value = record;
+    for (const key of path.split(".")) {
+        const current = asRecord(value);
+        if (!current)
+            return undefined;
+        value = current[key];
+    }
+    return value;
+}
 function hasOwn(target, key) {
     return Object.prototype.hasOwnProperty.call(target, key);
 }
@@ -83,6 +93,53 @@ var source = {
     },
 };
 
+class TransformError extends Error {
+    constructor(name, message) {
+        super(message);
+        this.name = name;
+    }
+}
+function at(origin) {
+    return `${origin.source.name} ${origin.event}`;
+}
+class MissingIdentityError extends TransformError {
+    static get NAME() {
+        return "MissingIdentityError";
+    }
+    constructor(origin, lookedFor, what = "user identifier") {
+        super(MissingIdentityError.NAME, `${at(origin)}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
+    }
+}
+function shown(value) {
+    return value === undefined ? "missing" : JSON.stringify(value);
+}
+class MisroutedEventError extends TransformError {
+    static get NAME() {
+        return "MisroutedEventError";
+    }
+    constructor(source, expected, body) {
+        const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
+        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(body[source.eventField])}: ` +
+            `filter this ${source.name} webhook to the events this transformation handles`);
+    }
+}
+class InvalidPayloadError extends TransformError {
+    static get NAME() {
+        return "InvalidPayloadError";
+    }
+    constructor(where, problem) {
+        super(InvalidPayloadError.NAME, `${where}: ${problem}`);
+    }
+}
+class NotWrittenError extends TransformError {
+    static get NAME() {
+        return "NotWrittenError";
+    }
+    constructor(origin, why) {
+        super(NotWrittenError.NAME, `${at(origin)}: not written: ${why}`);
+    }
+}
+
 const MAX_STRING_CHARS = 255;
 const MAX_EVENT_PROPERTIES = 256;
 const MAX_NESTED_BYTES = 100 * 1024;
@@ -91,6 +148,74 @@ const MAX_EXTERNAL_ID_BYTES = 997;
 const EMAIL_PATTERN = /^[^\s@"'<>(),;:\\[\]]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 const LATEST_TIME_MS = Date.UTC(3000, 0, 1);
+
+function jsonBytes(value) {
+    return utf8Bytes(JSON.stringify(value) || "");
+}
+function utf8Bytes(text) {
+    const wide = text.replace(/[\u0000-\u007f]+/g, "");
+    let bytes = text.length - wide.length;
+    for (let i = 0; i < wide.length; i++) {
+        const code = wide.charCodeAt(i);
+        if (code < 0x800)
+            bytes += 2;
+        else if (code >= 0xd800 && code <= 0xdbff) {
+            bytes += 4;
+            i++;
+        }
+        else
+            bytes += 3;
+    }
+    return bytes;
+}
+
+function resolveIdentity(origin, candidates, settings) {
+    const lookedFor = [];
+    for (const kind of settings.identifierOrder) {
+        const fields = candidates[kind] || [];
+        for (const candidate of fields) {
+            const value = readIdentifier(kind, candidate.value, settings.phoneIdentity);
+            if (value !== undefined)
+                return toIdentifier(kind, value, settings);
+        }
+        if (fields.length > 0)
+            lookedFor.push(fields.map((c) => c.field).join(" or "));
+    }
+    throw new MissingIdentityError(origin, lookedFor.length > 0 ? lookedFor : [`none of ${settings.identifierOrder.join(", ")}: the settings' identifierOrder names no identifier this event carries`]);
+}
+function readIdentifier(kind, value, phone) {
+    if (kind === "external_id" || kind === "user_alias")
+        return readId(value);
+    return kind === "email" ? readEmail(value) : readPhone(value, phone);
+}
+function toIdentifier(kind, value, settings) {
+    if (kind === "external_id")
+        return { external_id: value };
+    if (kind === "email")
+        return { email: value };
+    if (kind === "user_alias")
+        return { user_alias: { alias_name: value, alias_label: settings.aliasLabel } };
+    const phone = settings.phoneIdentity;
+    return phone.as === "phone"
+        ? { phone: value }
+        : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
+}
+function readId(value) {
+    const text = readText(value);
+    return text !== undefined && utf8Bytes(text) <= MAX_EXTERNAL_ID_BYTES ? text : undefined;
+}
+function readEmail(value) {
+    const text = readText(value);
+    return text !== undefined && EMAIL_PATTERN.test(text) ? text : undefined;
+}
+function readPhone(value, identity) {
+    const text = readText(value);
+    if (text === undefined)
+        return undefined;
+    const phone = text.replace(/[\s().-]/g, "");
+    const usable = identity.as === "phone" ? E164_PATTERN.test(phone) : /^\+?\d{6,15}$/.test(phone);
+    return usable ? phone : undefined;
+}
 
 const ORIGINAL_LENGTH_SUFFIX = "_original_length";
 function truncate(text, max = MAX_STRING_CHARS) {
@@ -142,107 +267,6 @@ function scalarValue(value) {
 function jsonText(value) {
     const text = JSON.stringify(value);
     return text === undefined ? String(value) : text;
-}
-
-class TransformError extends Error {
-    constructor(name, message) {
-        super(message);
-        this.name = name;
-    }
-}
-function at(origin) {
-    return `${origin.source.name} ${origin.event}`;
-}
-class MissingIdentityError extends TransformError {
-    static get NAME() {
-        return "MissingIdentityError";
-    }
-    constructor(origin, lookedFor, what = "user identifier") {
-        super(MissingIdentityError.NAME, `${at(origin)}: no ${what} in the payload (looked for ${lookedFor.join(", ")})`);
-    }
-}
-function shown(value) {
-    return value === undefined ? "missing" : JSON.stringify(value);
-}
-class MisroutedEventError extends TransformError {
-    static get NAME() {
-        return "MisroutedEventError";
-    }
-    constructor(source, expected, received) {
-        const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
-        super(MisroutedEventError.NAME, `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
-            `filter this ${source.name} webhook to the events this transformation handles`);
-    }
-}
-class InvalidPayloadError extends TransformError {
-    static get NAME() {
-        return "InvalidPayloadError";
-    }
-    constructor(where, problem) {
-        super(InvalidPayloadError.NAME, `${where}: ${problem}`);
-    }
-}
-
-function jsonBytes(value) {
-    return utf8Bytes(JSON.stringify(value) || "");
-}
-function utf8Bytes(text) {
-    const wide = text.replace(/[\u0000-\u007f]+/g, "");
-    let bytes = text.length - wide.length;
-    for (let i = 0; i < wide.length; i++) {
-        const code = wide.charCodeAt(i);
-        if (code < 0x800)
-            bytes += 2;
-        else if (code >= 0xd800 && code <= 0xdbff) {
-            bytes += 4;
-            i++;
-        }
-        else
-            bytes += 3;
-    }
-    return bytes;
-}
-
-function resolveIdentity(origin, candidates, settings) {
-    for (const kind of settings.identifierOrder) {
-        for (const candidate of candidates[kind]) {
-            const value = readIdentifier(kind, candidate.value, settings.phoneIdentity);
-            if (value !== undefined)
-                return toIdentifier(kind, value, settings.phoneIdentity);
-        }
-    }
-    const lookedFor = settings.identifierOrder.filter((kind) => candidates[kind].length > 0).map((kind) => candidates[kind].map((c) => c.field).join(" or "));
-    throw new MissingIdentityError(origin, lookedFor);
-}
-function readIdentifier(kind, value, phone) {
-    if (kind === "external_id")
-        return readExternalId(value);
-    return kind === "email" ? readEmail(value) : readPhone(value, phone);
-}
-function toIdentifier(kind, value, phone) {
-    if (kind === "external_id")
-        return { external_id: value };
-    if (kind === "email")
-        return { email: value };
-    return phone.as === "phone"
-        ? { phone: value }
-        : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
-}
-function readExternalId(value) {
-    const text = readText(value);
-    return text !== undefined && utf8Bytes(text) <= MAX_EXTERNAL_ID_BYTES ? text : undefined;
-}
-function readEmail(value) {
-    const text = readText(value);
-    return text !== undefined && EMAIL_PATTERN.test(text) ? text : undefined;
-}
-function readPhone(value, identity) {
-    const text = readText(value);
-    if (text === undefined)
-        return undefined;
-    const phone = text.replace(/[\s().-]/g, "");
-    const usable = identity.as === "phone" ? E164_PATTERN.test(phone) : /^\+?\d{6,15}$/.test(phone);
-    return usable ? phone : undefined;
 }
 
 function payloadObject(payload) {
@@ -315,13 +339,24 @@ function zoneOffsetMs(zone) {
     return sign * (hours * 60 + minutes) * 60000;
 }
 
-function readWebhook(source, handled, payload) {
+function readWebhook(source, event, payload, mapping) {
     const body = payloadObject(payload);
-    const event = source.eventOf(body);
-    if (typeof event !== "string" || handled.indexOf(event) < 0)
-        throw new MisroutedEventError(source, handled, event);
-    const envelope = source.read(body);
-    return { event, properties: envelope.properties, identity: envelope.identity, time: eventTime(envelope.times) };
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    const envelope = source.read(body, event);
+    if (envelope.refusal !== undefined)
+        throw new NotWrittenError({ source, event }, envelope.refusal);
+    const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
+    return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function withMappingIdentity(candidates, paths, properties) {
+    const merged = { ...candidates };
+    for (const kind of Object.keys(paths)) {
+        const own = (paths[kind] || []).map((path) => ({ field: path, value: readPath(properties, path) }));
+        merged[kind] = own.concat(candidates[kind] || []);
+    }
+    return merged;
 }
 
 const MAX_PROPERTY_DEPTH = 10;
@@ -392,16 +427,18 @@ function eventObject(webhook, identity, name, updateExistingOnly) {
     return { ...identity, _update_existing_only: updateExistingOnly, name, time: webhook.time, properties: toEventProperties(webhook.properties) };
 }
 
-function customEvent(source, event, _mapping, settings) {
-    return tracked(source, event, settings, (request) => request);
-}
-function tracked(source, event, settings, complete) {
+function customEvent(source, event, mapping, settings) {
     const own = settings.events[event];
+    return tracked(source, event, mapping, settings, (webhook, identity) => ({ events: [oneEvent(webhook, identity, own)] }));
+}
+function tracked(source, event, mapping, settings, complete) {
     return (payload) => {
-        const webhook = readWebhook(source, [event], payload);
-        const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
-        return complete({ events: [eventObject(webhook, identity, own.brazeEventName, own.updateExistingOnly)] }, webhook, identity);
+        const webhook = readWebhook(source, event, payload, mapping);
+        return complete(webhook, resolveIdentity({ source, event }, webhook.identity, settings.identity));
     };
+}
+function oneEvent(webhook, identity, own) {
+    return eventObject(webhook, identity, own.brazeEventName, own.updateExistingOnly);
 }
 
 const transform = customEvent(source, "email.received", email_received, settings);

@@ -91,7 +91,9 @@ test("the manifest lists every snippet with its events, destination, hash and si
   const byId = new Map(manifest.snippets.map((entry) => [entry.id, entry]));
   expect(byId.get("regal/call.completed")).toMatchObject({ events: ["call.completed"], destination: "POST /users/track" });
   expect(byId.get("regal/agent.activity.updated")).toMatchObject({ destination: "PUT /catalogs/{catalog_name}/items" });
-  const usersTrack = output.snippets.filter((s) => !s.plan.router && s.meta.destination === "POST /users/track").map((s) => s.meta.events[0]);
+  const usersTrack = output.snippets
+    .filter((s) => !s.plan.router && s.meta.source === "regal" && s.meta.destination === "POST /users/track")
+    .map((s) => s.meta.events[0]);
   expect(byId.get("regal/router")!.events).toEqual(usersTrack);
 });
 

@@ -133,7 +133,7 @@ test("an event module whose default export is no mapping fails the build, naming
   scratch.write("transforms/acme/order.refunded.ts", 'export default { event: "order.refunded" };\n');
   try {
     await expect(buildProject(scratch.project)).rejects.toThrow(
-      "acme/order.refunded: the default export must be a mapping with a shape (one of customEvent, attributeUpdate, subscriptionChange, catalogItem)",
+      "acme/order.refunded: the default export must be a mapping with a shape (one of customEvent, attributeUpdate, subscriptionChange, catalogItem, catalogDelete)",
     );
   } finally {
     rmSync(join(scratch.root, "transforms/acme/order.refunded.ts"));

@@ -5,4 +5,4 @@ import { describeInvariants } from "./invariants";
 // Half of the manifest per file (the other half in fuzz.odd.test.ts), so two test workers share the load.
 const even = (_snippet: ManifestSnippet, index: number) => index % 2 === 0;
 describeFuzz(even);
-describeInvariants(even);
+await describeInvariants(even);

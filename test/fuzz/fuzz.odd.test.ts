@@ -5,4 +5,4 @@ import { describeInvariants } from "./invariants";
 // The other half of the manifest (fuzz.even.test.ts).
 const odd = (_snippet: ManifestSnippet, index: number) => index % 2 === 1;
 describeFuzz(odd);
-describeInvariants(odd);
+await describeInvariants(odd);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { MAX_ARRAY_ATTRIBUTE_ITEMS, MAX_EVENT_PROPERTIES, MAX_EXTERNAL_ID_BYTES, MAX_STRING_CHARS, OPERATOR_KEYS, RESERVED_PROPERTY_KEYS } from "../../contract/limits";
 import type { IdentifierSource } from "../../transforms/lib/settings";
+import { identityFields, nothingAt, type Envelope } from "./envelope";
 
 /*
  * Payload mutations derived from a documented payload's own shape: every
@@ -41,6 +42,7 @@ export const IDENTIFIER_SAMPLES: Record<IdentifierSource, readonly Json[]> = {
     "a@localhost", "a@b", "@example.com", "a@example.com, b@example.com",
   ],
   phone: ["+17625551796", "(762) 555-1796", 17625551796, "7625551796", "+0123456789", "+1XXXXXXXXXX", "12", "phone"],
+  user_alias: ["8447388090494", 8447388090494, " 42 ", "x".repeat(MAX_EXTERNAL_ID_BYTES), "x".repeat(MAX_EXTERNAL_ID_BYTES + 1)],
 };
 
 /** What partners send for "no value". */
@@ -136,14 +138,41 @@ function pathsOf(value: Json, path: Path = []): Path[] {
   return here;
 }
 
-/** `identity` names the fields that may carry each kind of identifier, where the payload's source puts them. */
-function mutationArbitrary(base: Json, identity: Record<IdentifierSource, readonly Path[]>): fc.Arbitrary<Mutation> {
+/** Values worth trying at one field; `refusal` for the fields that decide whether the source refuses the webhook. */
+export interface FieldProbe {
+  readonly path: Path;
+  readonly values: readonly Json[];
+  readonly refusal?: boolean;
+}
+
+/**
+ * The values worth trying at the fields an envelope names: first each
+ * identifier field, a sample of its kind or nothing; then each condition of
+ * a conditional one, its value or another; then each field the source
+ * refuses webhooks by, its probes.
+ */
+export function envelopeProbes(envelope: Pick<Envelope, "identity" | "refusalProbes" | "nothing">): FieldProbe[] {
+  const fields = identityFields(envelope as Envelope);
+  return [
+    ...fields.map(({ kind, path }) => ({ path, values: [...IDENTIFIER_SAMPLES[kind], ...NOTHING, ...nothingAt(envelope, path)] })),
+    ...fields.flatMap(({ field }) => ("when" in field ? [{ path: field.when.path, values: conditionValues(field.when.is) }] : [])),
+    ...(envelope.refusalProbes ?? []).map((probe) => ({ ...probe, refusal: true })),
+  ];
+}
+
+/** A condition's value, the same as text, and none. */
+function conditionValues(value: Json): Json[] {
+  return [value, typeof value === "string" ? ` ${value} ` : JSON.stringify(value), null];
+}
+
+/** `envelope` names the fields that may carry each kind of identifier, and others worth probing, where the payload's source puts them. */
+function mutationArbitrary(base: Json, envelope: Pick<Envelope, "identity" | "refusalProbes" | "nothing">): fc.Arbitrary<Mutation> {
   const paths = pathsOf(base);
   const path = fc.constantFrom(...paths.filter((p) => p.length > 0));
   const objectPath = fc.constantFrom(...paths.filter((p) => isObject(at(base, p))));
-  const identityProbes = Object.entries(identity).flatMap(([kind, fields]) =>
-    fields.map((field) => fc.constantFrom(...IDENTIFIER_SAMPLES[kind as IdentifierSource], ...NOTHING).map((value): Mutation => ({ op: "put", path: field, value }))),
-  );
+  const probes = envelopeProbes(envelope).map(({ path: field, values }) => fc.constantFrom(...values).map((value): Mutation => ({ op: "put", path: field, value })));
+  // A source whose webhooks carry no identifier (a catalog's) still gets its share of awkward values at known fields.
+  const identityProbes = probes.length > 0 ? probes : [path.map((p): Mutation => ({ op: "set", path: p, value: null }))];
   // Payloads past a limit cost a run several times a light one's (the snippet measures them): rarer, so 1,000 runs stay quick.
   const weighted = (weight: number, arbitrary: fc.Arbitrary<Mutation>) => ({ weight, arbitrary });
   return fc.oneof(
@@ -160,8 +189,8 @@ function mutationArbitrary(base: Json, identity: Record<IdentifierSource, readon
 }
 
 /** A documented payload with up to eight mutations applied, in order. */
-export function mutatedPayload(base: Json, identity: Record<IdentifierSource, readonly Path[]>): fc.Arbitrary<{ mutations: Mutation[]; payload: unknown }> {
-  return fc.array(mutationArbitrary(base, identity), { maxLength: 8 }).map((mutations) => {
+export function mutatedPayload(base: Json, envelope: Pick<Envelope, "identity" | "refusalProbes" | "nothing">): fc.Arbitrary<{ mutations: Mutation[]; payload: unknown }> {
+  return fc.array(mutationArbitrary(base, envelope), { maxLength: 8 }).map((mutations) => {
     const payload = applyAll(base, mutations);
     return { mutations, payload, [fc.toStringMethod]: () => `{ mutations: ${readable(mutations)}, payload: ${readable(payload)} }` };
   });

@@ -1,8 +1,7 @@
 import { E164_PATTERN, EMAIL_PATTERN, MAX_EXTERNAL_ID_BYTES } from "../../contract/limits";
 import type { IdentifierSource, IdentitySettings, PhoneIdentity, Settings } from "../../transforms/lib/settings";
 import settings from "../../transforms/settings";
-import type { EnvelopeOracle } from "./envelope";
-import type { Path } from "./mutations";
+import { fieldPath, nothingAt, read, type Envelope } from "./envelope";
 
 /*
  * The identification rules as the README states them, written
@@ -12,8 +11,11 @@ import type { Path } from "./mutations";
  * usable is Braze's, from the contract's limits.
  */
 
+const withinIdLimit = (text: string) => (Buffer.byteLength(text, "utf8") <= MAX_EXTERNAL_ID_BYTES ? text : undefined);
+
 const USABLE: Record<IdentifierSource, (text: string, phone: PhoneIdentity) => string | undefined> = {
-  external_id: (text) => (Buffer.byteLength(text, "utf8") <= MAX_EXTERNAL_ID_BYTES ? text : undefined),
+  external_id: withinIdLimit,
+  user_alias: withinIdLimit,
   email: (text) => (EMAIL_PATTERN.test(text) ? text : undefined),
   phone: (text, phone) => {
     const digits = text.replace(/[\s().-]/g, "");
@@ -23,28 +25,22 @@ const USABLE: Record<IdentifierSource, (text: string, phone: PhoneIdentity) => s
 };
 
 /** The identifier the settings' order picks from a `source` payload, or undefined when there is none. */
-export function expectedIdentifier(source: string, envelope: EnvelopeOracle, payload: unknown): Record<string, unknown> | undefined {
+export function expectedIdentifier(source: string, envelope: Envelope, payload: unknown): Record<string, unknown> | undefined {
   const sources: Settings["sources"] = settings.sources;
-  const { identifierOrder, phoneIdentity }: IdentitySettings = sources[source]?.identity ?? settings.identity;
+  const { identifierOrder, phoneIdentity, aliasLabel }: IdentitySettings = sources[source]?.identity ?? settings.identity;
   for (const kind of identifierOrder) {
-    for (const path of envelope.identity[kind]) {
-      const value = read(payload, path);
+    for (const field of envelope.identity[kind] ?? []) {
+      // A conditional field names the user only while its condition holds.
+      if ("when" in field && read(payload, field.when.path) !== field.when.is) continue;
+      const value = read(payload, fieldPath(field));
       const text = typeof value === "number" && isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : undefined;
-      if (text === undefined || text === "" || text === "null" || text === "undefined") continue;
+      if (text === undefined || text === "" || text === "null" || text === "undefined" || nothingAt(envelope, fieldPath(field)).includes(text)) continue;
       const usable = USABLE[kind](text, phoneIdentity);
       if (usable === undefined) continue;
+      if (kind === "user_alias") return { user_alias: { alias_name: usable, alias_label: aliasLabel } };
       if (kind !== "phone") return { [kind]: usable };
       return phoneIdentity.as === "phone" ? { phone: usable } : { user_alias: { alias_name: usable, alias_label: phoneIdentity.aliasLabel } };
     }
   }
   return undefined;
-}
-
-/** The value at `path`, through objects only: an array is no envelope. */
-function read(value: unknown, path: Path): unknown {
-  for (const key of path) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
 }

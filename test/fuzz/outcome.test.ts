@@ -7,7 +7,7 @@ const stats = { durationMs: 0, memoryUsedBytes: 0, outputBytes: 0, cost: 0 };
 const failure = (kind: string, name: string, message: string) => ({ ok: false, error: { kind, name, message }, logs: [], stats }) as RunResult;
 
 test("the deliberate errors are the ones transforms/lib defines", () => {
-  expect([...DELIBERATE_ERRORS].sort()).toEqual(["InvalidPayloadError", "MisroutedEventError", "MissingIdentityError", "UnmappedValueError"]);
+  expect([...DELIBERATE_ERRORS].sort()).toEqual(["InvalidPayloadError", "MisroutedEventError", "MissingIdentityError", "NotWrittenError", "UnauthenticatedError", "UnmappedValueError"]);
 });
 
 test("only a valid request or a one-line deliberate error is acceptable", () => {

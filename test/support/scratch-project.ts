@@ -1,5 +1,5 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { projectAt, type Project } from "../../build/project";
 import { ROOT } from "./dist";
 
@@ -26,15 +26,16 @@ export const SCRATCH_EVENTS = [
 ];
 
 /**
- * A copy of the project with a few of its transforms, to break on purpose. It
- * lives under node_modules so that packages (zod's types) resolve as
- * in the repo.
+ * A copy of the project with a few of its transforms, to break on purpose:
+ * the core, every source's lib/ (so the settings still name real sources)
+ * and SCRATCH_EVENTS. It lives under node_modules so that packages (zod's
+ * types) resolve as in the repo.
  */
 export function scratchProject(name: string, settingsFile?: string): ScratchProject {
   const root = join(SCRATCH, `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of ["transforms/lib", "transforms/regal/lib", "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
+  for (const part of [...libFolders(join(ROOT, "transforms")), "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
     cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
   for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, "transforms/regal", `${event}.ts`), join(root, "transforms/regal", `${event}.ts`));
@@ -47,4 +48,11 @@ export function scratchProject(name: string, settingsFile?: string): ScratchProj
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** transforms/lib/ and every source's lib/, nested sources' too. */
+function libFolders(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .flatMap((name) => (name === "lib" ? [relative(ROOT, join(dir, name))] : libFolders(join(dir, name))));
 }

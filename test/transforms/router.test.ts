@@ -37,7 +37,7 @@ describe.each(routers.map((router) => [router.id, router] as const))("%s", (_id,
   );
 
   test("refuses an event it does not handle, listing the ones it does", async () => {
-    const result = await runBuilt(router, { name: "call.teleported", type: "call.teleported", userId: "1" });
+    const result = await runBuilt(router, { name: "call.teleported", type: "call.teleported", event: "call.teleported", userId: "1" });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.name).toBe("MisroutedEventError");

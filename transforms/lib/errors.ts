@@ -44,10 +44,11 @@ export class MisroutedEventError extends TransformError {
     return "MisroutedEventError";
   }
 
-  constructor(source: { readonly name: string; readonly eventField: string }, expected: readonly string[], received: unknown) {
+  /** `body` is the webhook as received: the message shows its event field as the partner sent it. */
+  constructor(source: { readonly name: string; readonly eventField: string }, expected: readonly string[], body: { readonly [key: string]: unknown }) {
     const handled = expected.length === 1 ? expected[0] : `one of ${expected.join(", ")}`;
     super(MisroutedEventError.NAME,
-      `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(received)}: ` +
+      `expected ${/^[aeiou]/i.test(source.name) ? "an" : "a"} ${source.name} ${handled} payload but payload.${source.eventField} is ${shown(body[source.eventField])}: ` +
         `filter this ${source.name} webhook to the events this transformation handles`,
     );
   }
@@ -70,7 +71,36 @@ export class UnmappedValueError extends TransformError {
     return "UnmappedValueError";
   }
 
-  constructor(origin: ErrorOrigin, field: string, value: unknown, known: readonly string[]) {
-    super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, expected one of ${known.join(", ")}`);
+  /** `known` are the values with a counterpart, listed in `where` (the settings that map them) when given. */
+  constructor(origin: ErrorOrigin, field: string, value: unknown, known: readonly string[], where?: string) {
+    const expected = known.length > 0 ? `expected one of ${known.join(", ")}${where ? ` (${where})` : ""}` : `and ${where || "the settings"} maps no value yet`;
+    super(UnmappedValueError.NAME, `${at(origin)}: ${field} is ${shown(value)}, ${expected}`);
+  }
+}
+
+/**
+ * A webhook the mapping deliberately does not write (an agent's activity, an
+ * event off in the settings, a kind of event that names no customer). Thrown
+ * rather than returning nothing, so Braze's log says why.
+ */
+export class NotWrittenError extends TransformError {
+  static get NAME(): string {
+    return "NotWrittenError";
+  }
+
+  constructor(origin: ErrorOrigin, why: string) {
+    super(NotWrittenError.NAME, `${at(origin)}: not written: ${why}`);
+  }
+}
+
+/** The webhook lacks the header the source's settings require: it may not come from the partner. */
+export class UnauthenticatedError extends TransformError {
+  static get NAME(): string {
+    return "UnauthenticatedError";
+  }
+
+  constructor(source: { readonly name: string }, header: string, received: string | undefined) {
+    const problem = received === undefined ? "is missing" : "has another value";
+    super(UnauthenticatedError.NAME, `${source.name} webhook refused: header ${header} ${problem}: set it in the partner's webhook authentication, as the settings' requiredHeader says`);
   }
 }

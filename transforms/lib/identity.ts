@@ -11,8 +11,8 @@ export interface IdentityField {
   readonly value: unknown;
 }
 
-/** Per kind of identifier, the fields to try, most trusted first. */
-export type IdentityCandidates = Record<IdentifierSource, readonly IdentityField[]>;
+/** Per kind of identifier, the fields to try, most trusted first; a kind the source never carries is left out. */
+export type IdentityCandidates = { readonly [K in IdentifierSource]?: readonly IdentityField[] };
 
 /**
  * The identifier Braze should use: the first field, in the settings' order
@@ -22,31 +22,35 @@ export type IdentityCandidates = Record<IdentifierSource, readonly IdentityField
  * an event with no identity would otherwise vanish silently.
  */
 export function resolveIdentity(origin: ErrorOrigin, candidates: IdentityCandidates, settings: IdentitySettings): UserIdentifiers {
+  const lookedFor: string[] = [];
   for (const kind of settings.identifierOrder) {
-    for (const candidate of candidates[kind]) {
+    const fields = candidates[kind] || [];
+    for (const candidate of fields) {
       const value = readIdentifier(kind, candidate.value, settings.phoneIdentity);
-      if (value !== undefined) return toIdentifier(kind, value, settings.phoneIdentity);
+      if (value !== undefined) return toIdentifier(kind, value, settings);
     }
+    if (fields.length > 0) lookedFor.push(fields.map((c) => c.field).join(" or "));
   }
-  const lookedFor = settings.identifierOrder.filter((kind) => candidates[kind].length > 0).map((kind) => candidates[kind].map((c) => c.field).join(" or "));
-  throw new MissingIdentityError(origin, lookedFor);
+  throw new MissingIdentityError(origin, lookedFor.length > 0 ? lookedFor : [`none of ${settings.identifierOrder.join(", ")}: the settings' identifierOrder names no identifier this event carries`]);
 }
 
 function readIdentifier(kind: IdentifierSource, value: unknown, phone: PhoneIdentity): string | undefined {
-  if (kind === "external_id") return readExternalId(value);
+  if (kind === "external_id" || kind === "user_alias") return readId(value);
   return kind === "email" ? readEmail(value) : readPhone(value, phone);
 }
 
-function toIdentifier(kind: IdentifierSource, value: string, phone: PhoneIdentity): UserIdentifiers {
+function toIdentifier(kind: IdentifierSource, value: string, settings: IdentitySettings): UserIdentifiers {
   if (kind === "external_id") return { external_id: value };
   if (kind === "email") return { email: value };
+  if (kind === "user_alias") return { user_alias: { alias_name: value, alias_label: settings.aliasLabel as string } };
+  const phone = settings.phoneIdentity;
   return phone.as === "phone"
     ? { phone: value }
     : { user_alias: { alias_name: value, alias_label: phone.aliasLabel } };
 }
 
-/** Braze refuses a user id over its byte limit; cutting it would point at another user. */
-function readExternalId(value: unknown): string | undefined {
+/** Braze refuses an id over its byte limit; cutting it would point at another user. */
+function readId(value: unknown): string | undefined {
   const text = readText(value);
   return text !== undefined && utf8Bytes(text) <= MAX_EXTERNAL_ID_BYTES ? text : undefined;
 }

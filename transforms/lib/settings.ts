@@ -5,8 +5,12 @@
  * pasted snippet cannot read configuration.
  */
 
-/** How a user is found in Braze, in the order `identifierOrder` tries them. */
-export type IdentifierSource = "external_id" | "email" | "phone";
+/**
+ * How a user is found in Braze, in the order `identifierOrder` tries them.
+ * `user_alias` is a partner's own user id, written as a Braze user alias
+ * labelled `aliasLabel`: for webhooks that carry no other identifier.
+ */
+export type IdentifierSource = "external_id" | "email" | "phone" | "user_alias";
 
 /**
  * A phone number can identify a user as a user alias (what Braze's Regal page
@@ -18,21 +22,41 @@ export type PhoneIdentity = { as: "user_alias"; aliasLabel: string } | { as: "ph
 export interface IdentitySettings {
   readonly identifierOrder: readonly IdentifierSource[];
   readonly phoneIdentity: PhoneIdentity;
+  /** The alias label for the source's own user ids, when `identifierOrder` has `user_alias`. */
+  readonly aliasLabel?: string;
 }
 
 export interface EventSettings {
+  /** Whether the event is written at all; default: the mapping's `enabledByDefault`, else true. */
+  readonly enabled?: boolean;
   /** The Braze custom event name; default: the source's event name in Title Case. */
   readonly brazeEventName?: string;
+  /** For a mapping with several `brazeEvents`: the name to use instead of each default name. */
+  readonly brazeEventNames?: Readonly<Record<string, string>>;
   /** `_update_existing_only` on every object the event writes. */
   readonly updateExistingOnly?: boolean;
   /** Subscription changes: also track a custom event beside the subscription update (default true). */
   readonly trackEvent?: boolean;
 }
 
+/**
+ * A header every webhook of the source must carry with this value (the
+ * partner's custom-header authentication); a missing or other value is refused.
+ */
+export interface RequiredHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
 /** One source's settings, under `sources.<source>`. */
 export interface SourceSettings {
   /** Overrides the workspace's identity settings for this source. */
   readonly identity?: IdentitySettings;
+  /** `_update_existing_only` for the source's events that do not set their own (default false). */
+  readonly updateExistingOnly?: boolean;
+  readonly requiredHeader?: RequiredHeader;
+  /** Braze attribute names per partner field id, per map a mapping's `namedAttribute` names. */
+  readonly attributeNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Braze subscription group id per channel the source reports (Braze → Audience → Subscriptions). */
   readonly subscriptionGroups?: Readonly<Record<string, string>>;
   /** Braze catalog name per catalog a mapping writes (`catalog: "agents"`). */
@@ -54,7 +78,13 @@ export interface Settings {
 
 /** An event's settings with the defaults filled in, as a snippet receives them. */
 export interface ResolvedEventSettings {
+  /** Present, and false, only when the event is off: its snippet refuses every webhook. */
+  readonly enabled: false;
   readonly brazeEventName: string;
+  /** One name per rule of a mapping's `brazeEvents`, in order. */
+  readonly brazeEventNames: readonly string[];
+  /** Partner field id → Braze attribute, for a mapping's `namedAttribute`. */
+  readonly attributeNames: Readonly<Record<string, string>>;
   readonly updateExistingOnly: boolean;
   readonly trackEvent: boolean;
   /** The Braze catalog a catalog mapping writes. */
@@ -68,6 +98,8 @@ export interface ResolvedEventSettings {
  */
 export interface SnippetSettings {
   readonly identity: IdentitySettings;
+  /** Only when the source's settings ask for one. */
+  readonly requiredHeader?: RequiredHeader;
   readonly subscriptionGroups: Readonly<Record<string, string>>;
   /** Per event, only the keys its shape reads (the build knows which). */
   readonly events: Readonly<Record<string, ResolvedEventSettings>>;

@@ -8,6 +8,8 @@ export interface Envelope {
   readonly identity: IdentityCandidates;
   /** Values that may date the event, most trusted first, in any encoding time.ts reads. */
   readonly times: readonly unknown[];
+  /** Why this webhook is not written, when the source knows it names no customer (an agent's own activity). */
+  readonly refusal?: string;
 }
 
 /**
@@ -22,8 +24,17 @@ export interface Source {
   readonly eventField: string;
   /** The event a body is for, spelled as the event module's file name. */
   eventOf(body: JsonRecord): unknown;
-  read(body: JsonRecord): Envelope;
+  /** Reads the body of `event` (what `eventOf` returned for it). */
+  read(body: JsonRecord, event: string): Envelope;
 }
+
+/**
+ * Why the source's routers write nothing for an event no module maps (a
+ * reason the partner documents that event for, but Braze has no use for),
+ * or undefined for an event the source does not know. A reader module may
+ * export one as `notWritten`; only routers carry it.
+ */
+export type NotWritten = (event: string) => string | undefined;
 
 /**
  * What the build says about a source (`export const docs` beside the
@@ -34,4 +45,11 @@ export interface SourceDocs {
   readonly connect?: string;
   /** Words written in capitals in default Braze event names ("sms" → "SMS Sent"). */
   readonly acronyms?: readonly string[];
+  /** Words before every default Braze event name ("Zendesk" → "Zendesk Ticket Created"). */
+  readonly eventNamePrefix?: string;
+  /**
+   * For a webhook whose body the partner's admin writes: the body to paste
+   * for `event`, shipped as `dist/<source>/bodies/<event>.json`.
+   */
+  readonly requestBody?: (event: string) => unknown;
 }

@@ -1,26 +1,44 @@
-import { MisroutedEventError } from "./errors";
+import { MisroutedEventError, NotWrittenError } from "./errors";
+import type { IdentityCandidates } from "./identity";
+import type { AnyMapping } from "./mapping";
 import { payloadObject } from "./payload";
 import type { Envelope, Source } from "./source";
 import { eventTime } from "./time";
+import { readPath, type JsonRecord } from "./values";
 
-/** Webhook headers as Braze passes them: canonical Title-Case keys, string values. */
+/** Webhook headers as Braze passes them: string values, keys in a case Braze does not document. */
 export type Headers = Readonly<Record<string, string>>;
 
 /** A transformation: Braze calls it with the webhook body and headers. */
 export type Transform<Request> = (payload: unknown, headers: Headers) => Request;
 
 /** One webhook of a handled event, its envelope read. */
-export interface Webhook extends Omit<Envelope, "times"> {
+export interface Webhook extends Omit<Envelope, "times" | "refusal"> {
   readonly event: string;
   /** ISO-8601 time the event happened. */
   readonly time: string;
 }
 
-/** The webhook, refused unless it is one of the `handled` events: a misrouted event must not write wrong data. */
-export function readWebhook(source: Source, handled: readonly string[], payload: unknown): Webhook {
+/**
+ * The webhook, if it is `event`'s (a misrouted event must not write wrong
+ * data) and the source does not refuse it.
+ */
+export function readWebhook(source: Source, event: string, payload: unknown, mapping: Pick<AnyMapping, "identity">): Webhook {
   const body = payloadObject(payload);
-  const event = source.eventOf(body);
-  if (typeof event !== "string" || handled.indexOf(event) < 0) throw new MisroutedEventError(source, handled, event);
-  const envelope = source.read(body);
-  return { event, properties: envelope.properties, identity: envelope.identity, time: eventTime(envelope.times) };
+  const received = source.eventOf(body);
+  if (received !== event) throw new MisroutedEventError(source, [event], body);
+  const envelope = source.read(body, event);
+  if (envelope.refusal !== undefined) throw new NotWrittenError({ source, event }, envelope.refusal);
+  const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
+  return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+
+/** The mapping's own identity fields first, then the source's. */
+function withMappingIdentity(candidates: IdentityCandidates, paths: NonNullable<AnyMapping["identity"]>, properties: JsonRecord): IdentityCandidates {
+  const merged: { [kind: string]: IdentityCandidates[keyof IdentityCandidates] } = { ...candidates };
+  for (const kind of Object.keys(paths) as (keyof IdentityCandidates)[]) {
+    const own = (paths[kind] || []).map((path) => ({ field: path, value: readPath(properties, path) }));
+    merged[kind] = own.concat(candidates[kind] || []);
+  }
+  return merged;
 }

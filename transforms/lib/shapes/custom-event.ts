@@ -1,50 +1,106 @@
-import type { UsersTrackRequest, UserIdentifiers } from "../../../contract/schema";
-import { tableAttributes, tableFields } from "../attribute-table";
+import type { EventObject, UsersTrackRequest, UserIdentifiers } from "../../../contract/schema";
+import { NotWrittenError } from "../errors";
 import { resolveIdentity } from "../identity";
-import type { CustomEventMapping } from "../mapping";
+import type { BrazeEventRule, CustomEventMapping } from "../mapping";
 import { isUnknown } from "../normalize";
-import type { SnippetSettings } from "../settings";
+import type { ResolvedEventSettings, SnippetSettings } from "../settings";
 import type { Source } from "../source";
+import { holds, tableFields, tableValues } from "../value-table";
 import { hasOwn, setOwn, type JsonRecord } from "../values";
 import { readWebhook, type Transform, type Webhook } from "../webhook";
 import { eventObject, withAttributes } from "./users-track";
 
 /*
- * Two entry points, so a snippet whose mapping writes no attributes carries
- * none of the attribute policy: the build picks one by the mapping.
+ * Four entry points, so a snippet carries only the code its mapping runs:
+ * the build picks one by the mapping. The first two write one event with
+ * every property the source reads; the last two read the mapping's own
+ * tables and rules. Those with attributes carry the attribute policy.
  */
 
 /** A Braze custom event carrying the webhook's properties. */
-export function customEvent(source: Source, event: string, _mapping: CustomEventMapping, settings: SnippetSettings): Transform<UsersTrackRequest> {
-  return tracked(source, event, settings, (request) => request);
+export function customEvent(source: Source, event: string, mapping: CustomEventMapping, settings: SnippetSettings): Transform<UsersTrackRequest> {
+  const own = settings.events[event]!;
+  return tracked(source, event, mapping, settings, (webhook, identity) => ({ events: [oneEvent(webhook, identity, own)] }));
 }
 
 /** A Braze custom event, and the profile attributes its mapping reads from the webhook. */
 export function customEventWithAttributes(source: Source, event: string, mapping: CustomEventMapping, settings: SnippetSettings): Transform<UsersTrackRequest> {
-  const updateExistingOnly = settings.events[event]!.updateExistingOnly;
-  return tracked(source, event, settings, (request, webhook, identity) =>
-    withAttributes(identity, updateExistingOnly, profileAttributes(webhook.properties, mapping), request),
+  const own = settings.events[event]!;
+  return tracked(source, event, mapping, settings, (webhook, identity) =>
+    withAttributes(identity, own.updateExistingOnly, profileAttributes(webhook, mapping), { events: [oneEvent(webhook, identity, own)] }),
   );
 }
 
-type Completion = (request: UsersTrackRequest, webhook: Webhook, identity: UserIdentifiers) => UsersTrackRequest;
-
-function tracked(source: Source, event: string, settings: SnippetSettings, complete: Completion): Transform<UsersTrackRequest> {
+/**
+ * The events of the mapping's `brazeEvents` whose conditions hold, with the
+ * properties of its `properties` table. A webhook for which no event applies
+ * is refused, saying which conditions failed.
+ */
+export function mappedCustomEvent(source: Source, event: string, mapping: CustomEventMapping, settings: SnippetSettings): Transform<UsersTrackRequest> {
   const own = settings.events[event]!;
+  return tracked(source, event, mapping, settings, (webhook, identity) => {
+    const events = mappedEvents(webhook, identity, mapping, own);
+    if (events.length === 0) throw new NotWrittenError({ source, event }, noRuleApplies(mapping, own));
+    return { events };
+  });
+}
+
+/** As `mappedCustomEvent`, and the mapping's attributes: refused only when it would write neither. */
+export function mappedCustomEventWithAttributes(source: Source, event: string, mapping: CustomEventMapping, settings: SnippetSettings): Transform<UsersTrackRequest> {
+  const own = settings.events[event]!;
+  return tracked(source, event, mapping, settings, (webhook, identity) => {
+    const events = mappedEvents(webhook, identity, mapping, own);
+    const attributes = profileAttributes(webhook, mapping);
+    if (events.length === 0 && Object.keys(attributes).length === 0) throw new NotWrittenError({ source, event }, noRuleApplies(mapping, own));
+    return withAttributes(identity, own.updateExistingOnly, attributes, events.length > 0 ? { events } : {});
+  });
+}
+
+function mappedEvents(webhook: Webhook, identity: UserIdentifiers, mapping: CustomEventMapping, own: ResolvedEventSettings): EventObject[] {
+  const properties = mapping.properties ? tableValues(mapping.properties, webhook.properties, webhook.time) : webhook.properties;
+  return applyingNames(mapping, own, webhook.properties).map((name) => eventObject({ time: webhook.time, properties }, identity, name, own.updateExistingOnly));
+}
+
+type Completion = (webhook: Webhook, identity: UserIdentifiers) => UsersTrackRequest;
+
+function tracked(source: Source, event: string, mapping: CustomEventMapping, settings: SnippetSettings, complete: Completion): Transform<UsersTrackRequest> {
   return (payload) => {
-    const webhook = readWebhook(source, [event], payload);
-    const identity = resolveIdentity({ source, event }, webhook.identity, settings.identity);
-    return complete({ events: [eventObject(webhook, identity, own.brazeEventName, own.updateExistingOnly)] }, webhook, identity);
+    const webhook = readWebhook(source, event, payload, mapping);
+    return complete(webhook, resolveIdentity({ source, event }, webhook.identity, settings.identity));
   };
 }
 
-function profileAttributes(properties: JsonRecord, mapping: CustomEventMapping): JsonRecord {
+function oneEvent(webhook: Webhook, identity: UserIdentifiers, own: ResolvedEventSettings): EventObject {
+  return eventObject(webhook, identity, own.brazeEventName, own.updateExistingOnly);
+}
+
+/** The settings' name of each rule whose condition holds; without rules, the event's one name. */
+function applyingNames(mapping: CustomEventMapping, own: ResolvedEventSettings, properties: JsonRecord): string[] {
+  const rules = mapping.brazeEvents;
+  if (!rules) return [own.brazeEventName];
+  const names: string[] = [];
+  rules.forEach((rule, index) => {
+    if (!rule.when || holds(rule.when, properties)) names.push(own.brazeEventNames[index]!);
+  });
+  return names;
+}
+
+/** "none of its Braze events applies (Zendesk Agent Replied when comment.is_public is true)". */
+function noRuleApplies(mapping: CustomEventMapping, own: ResolvedEventSettings): string {
+  const rules = (mapping.brazeEvents || []).map((rule: BrazeEventRule, index) => {
+    const when = (rule.when || {}) as JsonRecord;
+    return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
+  });
+  return `none of its Braze events applies (${rules.join("; ")})`;
+}
+
+function profileAttributes(webhook: Webhook, mapping: CustomEventMapping): JsonRecord {
   const table = mapping.attributes || {};
-  const attributes = tableAttributes(table, properties);
+  const attributes = tableValues(table, webhook.properties, webhook.time);
   if (mapping.otherPropertiesAsAttributes !== true) return attributes;
   const read = tableFields(table);
-  for (const key of Object.keys(properties)) {
-    if (read.indexOf(key) < 0 && !hasOwn(attributes, key) && !isUnknown(properties[key])) setOwn(attributes, key, properties[key]);
+  for (const key of Object.keys(webhook.properties)) {
+    if (read.indexOf(key) < 0 && !hasOwn(attributes, key) && !isUnknown(webhook.properties[key])) setOwn(attributes, key, webhook.properties[key]);
   }
   return attributes;
 }

@@ -19,7 +19,7 @@ export function subscriptionChange(source: Source, event: string, mapping: Subsc
   const groups = settings.subscriptionGroups;
   const channels = Object.keys(groups);
   return (payload) => {
-    const webhook = readWebhook(source, [event], payload);
+    const webhook = readWebhook(source, event, payload, mapping);
     const received = readPath(webhook.properties, mapping.channelFrom);
     const channel = readChannel(received, channels);
     if (!channel) throw new UnmappedValueError({ source, event }, `properties.${mapping.channelFrom}`, received, channels);

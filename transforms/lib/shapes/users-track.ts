@@ -7,8 +7,8 @@ import type { Webhook } from "../webhook";
 
 /* What every /users/track shape writes the same way. */
 
-/** The custom event for a webhook: its time and every property, under the settings' name. */
-export function eventObject(webhook: Webhook, identity: UserIdentifiers, name: string, updateExistingOnly: boolean): EventObject {
+/** The custom event for a webhook: its time and its properties, under the settings' name. */
+export function eventObject(webhook: Pick<Webhook, "time" | "properties">, identity: UserIdentifiers, name: string, updateExistingOnly: boolean): EventObject {
   return { ...identity, _update_existing_only: updateExistingOnly, name, time: webhook.time, properties: toEventProperties(webhook.properties) };
 }
 

@@ -1,0 +1,11 @@
+import { TICKET_PROPERTIES, TICKET_UPDATED } from "./lib/ticket";
+import type { Zendesk } from "./lib/payloads";
+
+/** A ticket's custom status changed: a "Zendesk Ticket Updated" event, off unless the settings enable it (high volume, little marketing value). */
+export default {
+  shape: "customEvent",
+  event: "ticket.custom_status_changed",
+  enabledByDefault: false,
+  brazeEvents: TICKET_UPDATED,
+  properties: { ...TICKET_PROPERTIES, field: { value: "custom_status" }, value: "event.current", previous_value: "event.previous" },
+} satisfies Zendesk<"ticket.custom_status_changed">;
