@@ -4,13 +4,13 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["agent_replied"]: {"brazeEventName":"Zendesk Agent Replied","updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 c25812344d3d46da
+// braze-transforms 0.1.0, code sha256 0bb6bd3ae10cd8da
 // Generated from transforms/zendesk/triggers/agent_replied.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 const TRIGGER_PROPERTIES = {
     ticket_id: "ticket.id",
-    channel: "ticket.via",
+    via_display: "ticket.via",
     tags: "ticket.tags",
     brand: "ticket.brand",
     group: "ticket.group",

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["csat_bad"]: {"brazeEventNames":["Zendesk CSAT Rated"],"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 5ef9b4f9c7918621
+// braze-transforms 0.1.0, code sha256 67df0463a7f199cb
 // Generated from transforms/zendesk/triggers/csat_bad.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -152,7 +152,7 @@ function holds(condition, properties) {
 
 const TRIGGER_PROPERTIES = {
     ticket_id: "ticket.id",
-    channel: "ticket.via",
+    via_display: "ticket.via",
     tags: "ticket.tags",
     brand: "ticket.brand",
     group: "ticket.group",

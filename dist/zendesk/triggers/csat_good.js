@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["csat_good"]: {"brazeEventNames":["Zendesk CSAT Rated"],"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 2e828ac2fd102e85
+// braze-transforms 0.1.0, code sha256 ec737ff6922c02be
 // Generated from transforms/zendesk/triggers/csat_good.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -152,7 +152,7 @@ function holds(condition, properties) {
 
 const TRIGGER_PROPERTIES = {
     ticket_id: "ticket.id",
-    channel: "ticket.via",
+    via_display: "ticket.via",
     tags: "ticket.tags",
     brand: "ticket.brand",
     group: "ticket.group",

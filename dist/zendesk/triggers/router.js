@@ -11,13 +11,13 @@
 //   events["ticket_reopened"]: {"brazeEventName":"Zendesk Ticket Reopened","updateExistingOnly":true}
 //   events["ticket_solved"]: {"brazeEventName":"Zendesk Ticket Solved","updateExistingOnly":true}
 //   events["ticket_updated"]: {"brazeEventName":"Zendesk Ticket Updated","updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 c408871da546614e
+// braze-transforms 0.1.0, code sha256 f30073213371bb58
 // Generated from transforms/zendesk/triggers/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 const TRIGGER_PROPERTIES = {
     ticket_id: "ticket.id",
-    channel: "ticket.via",
+    via_display: "ticket.via",
     tags: "ticket.tags",
     brand: "ticket.brand",
     group: "ticket.group",

@@ -4,13 +4,13 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["ticket_created"]: {"brazeEventName":"Zendesk Ticket Created","updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 a2d782c509fc1490
+// braze-transforms 0.1.0, code sha256 ec05c6b160800dbb
 // Generated from transforms/zendesk/triggers/ticket_created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 const TRIGGER_PROPERTIES = {
     ticket_id: "ticket.id",
-    channel: "ticket.via",
+    via_display: "ticket.via",
     tags: "ticket.tags",
     brand: "ticket.brand",
     group: "ticket.group",

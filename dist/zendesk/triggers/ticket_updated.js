@@ -4,13 +4,13 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["ticket_updated"]: {"brazeEventName":"Zendesk Ticket Updated","updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 c528eb584ec417cd
+// braze-transforms 0.1.0, code sha256 60d7cc8658b4947f
 // Generated from transforms/zendesk/triggers/ticket_updated.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
 const TRIGGER_PROPERTIES = {
     ticket_id: "ticket.id",
-    channel: "ticket.via",
+    via_display: "ticket.via",
     tags: "ticket.tags",
     brand: "ticket.brand",
     group: "ticket.group",
