@@ -1,6 +1,6 @@
 import type { Destination } from "../contract/schema";
 import type { AnyMapping, ArrayChange, BrazeEventRule, ChangeSet, NamedAttribute } from "../transforms/lib/mapping";
-import type { Condition, ValueSource, ValueTable } from "../transforms/lib/value-table";
+import { conditionText, type ValueSource, type ValueTable } from "../transforms/lib/value-table";
 import type { EventSettings, ResolvedEventSettings, SourceSettings } from "../transforms/lib/settings";
 import { BuildError } from "./problems";
 
@@ -48,9 +48,9 @@ const NEVER_CLEARS = "never";
  * it is off) and `_update_existing_only` (the event's, else the source's,
  * else the shape's default).
  */
-export function commonSettings(mapping: AnyMapping, { own, sourceSettings }: EventContext, updateExistingOnlyDefault: boolean): Partial<ResolvedEventSettings> {
-  const enabled = own.enabled !== undefined ? own.enabled : mapping.enabledByDefault !== false;
-  const updateExistingOnly = own.updateExistingOnly !== undefined ? own.updateExistingOnly : sourceSettings.updateExistingOnly !== undefined ? sourceSettings.updateExistingOnly : updateExistingOnlyDefault;
+function commonSettings(mapping: AnyMapping, { own, sourceSettings }: EventContext, updateExistingOnlyDefault: boolean): Partial<ResolvedEventSettings> {
+  const enabled = own.enabled ?? mapping.enabledByDefault !== false;
+  const updateExistingOnly = own.updateExistingOnly ?? sourceSettings.updateExistingOnly ?? updateExistingOnlyDefault;
   return { ...(enabled ? {} : { enabled: false as const }), updateExistingOnly };
 }
 
@@ -63,7 +63,7 @@ export const SHAPES: { readonly [S in ShapeName]: Shape<S> } = {
     describe: (mapping, settings, { sourceName }) => {
       const names = settings.brazeEventNames;
       const writes = mapping.brazeEvents && names
-        ? mapping.brazeEvents.map((rule, index) => `custom event "${names[index]}"${rule.when ? ` when ${describeCondition(rule.when)}` : ""}`)
+        ? mapping.brazeEvents.map((rule, index) => `custom event "${names[index]}"${rule.when ? ` when ${conditionText(rule.when)}` : ""}`)
         : [`custom event "${settings.brazeEventName}"`];
       const others = mapping.otherPropertiesAsAttributes ? ", every other property as a custom attribute" : "";
       if (mapping.attributes) writes.push(`attributes: ${describeTable(mapping.attributes)}${others}`);
@@ -186,11 +186,6 @@ function describeSource(source: ValueSource): string {
   if ("eventTime" in source) return "the event's time";
   if ("value" in source) return JSON.stringify(source.value);
   return `${source.from} (when ${source.when})`;
-}
-
-/** "comment.is_public is true and comment.author.is_staff is false" */
-function describeCondition(condition: Condition): string {
-  return Object.entries(condition).map(([path, value]) => `${path} is ${JSON.stringify(value)}`).join(" and ");
 }
 
 /** "zendesk_tags: add added.tags, remove removed.tags" */

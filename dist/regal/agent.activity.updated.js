@@ -3,7 +3,7 @@
 // Writes: catalog "regal_agents" item, id made from properties.agent_email
 // Settings baked in from transforms/settings.ts:
 //   events["agent.activity.updated"]: {"catalogName":"regal_agents"}
-// braze-transforms 0.1.0, code sha256 c0b3879afa0bed14
+// braze-transforms 0.1.0, code sha256 b1c684118a578d8f
 // Generated from transforms/regal/agent.activity.updated.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -235,15 +235,19 @@ function kindOf(value) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };

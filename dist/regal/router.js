@@ -52,7 +52,7 @@
 //   events["voicemail.completed"]: {"brazeEventName":"Voicemail Completed","updateExistingOnly":false}
 //   events["voicemail.recording.available"]: {"brazeEventName":"Voicemail Recording Available","updateExistingOnly":false}
 //   events["voicemail.transcript.available"]: {"brazeEventName":"Voicemail Transcript Available","updateExistingOnly":false}
-// braze-transforms 0.1.0, code sha256 bd70a5b4a5df517e
+// braze-transforms 0.1.0, code sha256 fc406a482d874018
 // Generated from transforms/regal/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -700,15 +700,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };

@@ -3,7 +3,7 @@
 // Writes: deletes the catalog "zendesk_organizations" item whose id is made from properties.id
 // Settings baked in from transforms/settings.ts:
 //   events["organization.deleted"]: {"catalogName":"zendesk_organizations"}
-// braze-transforms 0.1.0, code sha256 2e6124b77b4d8a72
+// braze-transforms 0.1.0, code sha256 230c35519bdd5e43
 // Generated from transforms/zendesk/organization.deleted.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -267,15 +267,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };

@@ -3,7 +3,7 @@
 // Writes: catalog "zendesk_organizations" item, id made from properties.id
 // Settings baked in from transforms/settings.ts:
 //   events["organization.name_changed"]: {"catalogName":"zendesk_organizations"}
-// braze-transforms 0.1.0, code sha256 4fb61e550ff56b16
+// braze-transforms 0.1.0, code sha256 f977b04c21751dd1
 // Generated from transforms/zendesk/organization.name_changed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -278,15 +278,19 @@ function kindOf(value) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };

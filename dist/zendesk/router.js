@@ -33,7 +33,7 @@
 //   events["user.suspended_changed"]: {"updateExistingOnly":true}
 //   events["user.tags_changed"]: {"updateExistingOnly":true}
 //   events["user.time_zone_changed"]: {"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 a8d60a4eaffccf62
+// braze-transforms 0.1.0, code sha256 d7608736eac3e508
 // Generated from transforms/zendesk/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -196,6 +196,11 @@ function tableFields(table) {
             fields.push(path.split(".")[0]);
     }
     return fields;
+}
+function conditionText(condition) {
+    return Object.keys(condition)
+        .map((path) => `${path} is ${JSON.stringify(condition[path])}`)
+        .join(" and ");
 }
 function holds(condition, properties) {
     for (const path of Object.keys(condition)) {
@@ -730,15 +735,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };
@@ -1029,10 +1038,7 @@ function applyingNames(mapping, own, properties) {
     return names;
 }
 function noRuleApplies(mapping, own) {
-    const rules = (mapping.brazeEvents || []).map((rule, index) => {
-        const when = (rule.when || {});
-        return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-    });
+    const rules = (mapping.brazeEvents || []).map((rule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
     return `none of its Braze events applies (${rules.join("; ")})`;
 }
 function profileAttributes(webhook, mapping) {
@@ -1065,10 +1071,7 @@ function router(source, byEvent, notWritten) {
 
 function disabledEvent(source, event, setting) {
     return (payload) => {
-        const body = payloadObject(payload);
-        const received = source.eventOf(body);
-        if (received !== event)
-            throw new MisroutedEventError(source, [event], body);
+        eventBody(source, event, payload);
         throw new NotWrittenError({ source, event }, `the event is off (set ${setting}: true to write it)`);
     };
 }

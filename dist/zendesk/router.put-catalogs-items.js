@@ -8,7 +8,7 @@
 //   events["organization.external_id_changed"]: {"catalogName":"zendesk_organizations"}
 //   events["organization.name_changed"]: {"catalogName":"zendesk_organizations"}
 //   events["organization.tags_changed"]: {"catalogName":"zendesk_organizations"}
-// braze-transforms 0.1.0, code sha256 6cacc4cccbbc3045
+// braze-transforms 0.1.0, code sha256 924980b57a529c0b
 // Generated from transforms/zendesk/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -366,15 +366,19 @@ function kindOf(value) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };

@@ -3,7 +3,7 @@
 // Writes: custom event "Zendesk Ticket Updated" (_update_existing_only true)
 // Settings baked in from transforms/settings.ts:
 //   (none)
-// braze-transforms 0.1.0, code sha256 3c5074711c270dcf
+// braze-transforms 0.1.0, code sha256 41076dec52df37ba
 // Generated from transforms/zendesk/ticket.brand_changed.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -146,12 +146,17 @@ function kindOf(value) {
     return Array.isArray(value) ? "an array" : typeof value;
 }
 
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
+}
+
 function disabledEvent(source, event, setting) {
     return (payload) => {
-        const body = payloadObject(payload);
-        const received = source.eventOf(body);
-        if (received !== event)
-            throw new MisroutedEventError(source, [event], body);
+        eventBody(source, event, payload);
         throw new NotWrittenError({ source, event }, `the event is off (set ${setting}: true to write it)`);
     };
 }

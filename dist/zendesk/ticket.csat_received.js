@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["ticket.csat_received"]: {"brazeEventNames":["Zendesk CSAT Received"],"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 a1dc525668501e0d
+// braze-transforms 0.1.0, code sha256 8c27e6a5dd6c662a
 // Generated from transforms/zendesk/ticket.csat_received.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -141,6 +141,11 @@ function tableFields(table) {
             fields.push(path.split(".")[0]);
     }
     return fields;
+}
+function conditionText(condition) {
+    return Object.keys(condition)
+        .map((path) => `${path} is ${JSON.stringify(condition[path])}`)
+        .join(" and ");
 }
 function holds(condition, properties) {
     for (const path of Object.keys(condition)) {
@@ -457,15 +462,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };
@@ -679,10 +688,7 @@ function applyingNames(mapping, own, properties) {
     return names;
 }
 function noRuleApplies(mapping, own) {
-    const rules = (mapping.brazeEvents || []).map((rule, index) => {
-        const when = (rule.when || {});
-        return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-    });
+    const rules = (mapping.brazeEvents || []).map((rule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
     return `none of its Braze events applies (${rules.join("; ")})`;
 }
 function profileAttributes(webhook, mapping) {

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["user.created"]: {"brazeEventNames":["Zendesk User Created"],"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 4c2cc71fcbed6c50
+// braze-transforms 0.1.0, code sha256 ee38d5f06b3a02bc
 // Generated from transforms/zendesk/user.created.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -363,6 +363,11 @@ function tableFields(table) {
     }
     return fields;
 }
+function conditionText(condition) {
+    return Object.keys(condition)
+        .map((path) => `${path} is ${JSON.stringify(condition[path])}`)
+        .join(" and ");
+}
 function holds(condition, properties) {
     for (const path of Object.keys(condition)) {
         if (readPath(properties, path) !== condition[path])
@@ -442,15 +447,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };
@@ -664,10 +673,7 @@ function applyingNames(mapping, own, properties) {
     return names;
 }
 function noRuleApplies(mapping, own) {
-    const rules = (mapping.brazeEvents || []).map((rule, index) => {
-        const when = (rule.when || {});
-        return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-    });
+    const rules = (mapping.brazeEvents || []).map((rule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
     return `none of its Braze events applies (${rules.join("; ")})`;
 }
 function profileAttributes(webhook, mapping) {

@@ -56,6 +56,13 @@ export function tableFields(table: ValueTable): string[] {
   return fields;
 }
 
+/** "comment.is_public is true and comment.author.is_staff is false", as error messages and the mapping table say it. */
+export function conditionText(condition: Condition): string {
+  return Object.keys(condition)
+    .map((path) => `${path} is ${JSON.stringify((condition as Record<string, Literal>)[path])}`)
+    .join(" and ");
+}
+
 /** Whether every property the condition names holds its value. */
 export function holds(condition: Condition, properties: JsonRecord): boolean {
   for (const path of Object.keys(condition)) {

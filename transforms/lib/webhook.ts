@@ -19,18 +19,21 @@ export interface Webhook extends Omit<Envelope, "times" | "refusal"> {
   readonly time: string;
 }
 
-/**
- * The webhook, if it is `event`'s (a misrouted event must not write wrong
- * data) and the source does not refuse it.
- */
+/** The webhook, if it is `event`'s and the source does not refuse it. */
 export function readWebhook(source: Source, event: string, payload: unknown, mapping: Pick<AnyMapping, "identity">): Webhook {
-  const body = payloadObject(payload);
-  const received = source.eventOf(body);
-  if (received !== event) throw new MisroutedEventError(source, [event], body);
+  const body = eventBody(source, event, payload);
   const envelope = source.read(body, event);
   if (envelope.refusal !== undefined) throw new NotWrittenError({ source, event }, envelope.refusal);
   const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
   return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+
+/** The webhook body, if it is `event`'s: a misrouted event must not write wrong data. */
+export function eventBody(source: Source, event: string, payload: unknown): JsonRecord {
+  const body = payloadObject(payload);
+  const received = source.eventOf(body);
+  if (received !== event) throw new MisroutedEventError(source, [event], body);
+  return body;
 }
 
 /** The mapping's own identity fields first, then the source's. */

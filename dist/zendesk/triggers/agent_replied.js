@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["agent_replied"]: {"brazeEventName":"Zendesk Agent Replied","updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 0bb6bd3ae10cd8da
+// braze-transforms 0.1.0, code sha256 691ed10e8433bbbd
 // Generated from transforms/zendesk/triggers/agent_replied.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -332,6 +332,11 @@ function sourceValue(source, properties, time) {
         return source.value;
     return readPath(properties, source.when) === true ? readPath(properties, source.from) : undefined;
 }
+function conditionText(condition) {
+    return Object.keys(condition)
+        .map((path) => `${path} is ${JSON.stringify(condition[path])}`)
+        .join(" and ");
+}
 function holds(condition, properties) {
     for (const path of Object.keys(condition)) {
         if (readPath(properties, path) !== condition[path])
@@ -411,15 +416,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };
@@ -529,10 +538,7 @@ function applyingNames(mapping, own, properties) {
     return names;
 }
 function noRuleApplies(mapping, own) {
-    const rules = (mapping.brazeEvents || []).map((rule, index) => {
-        const when = (rule.when || {});
-        return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-    });
+    const rules = (mapping.brazeEvents || []).map((rule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
     return `none of its Braze events applies (${rules.join("; ")})`;
 }
 

@@ -4,7 +4,7 @@
 // Settings baked in from transforms/settings.ts:
 //   identity: {"identifierOrder":["external_id","email","phone","user_alias"],"phoneIdentity":{"as":"user_alias","aliasLabel":"phone"},"aliasLabel":"zendesk_user_id"}
 //   events["csat_good"]: {"brazeEventNames":["Zendesk CSAT Rated"],"updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 ec737ff6922c02be
+// braze-transforms 0.1.0, code sha256 5a9b10a63ae5eb09
 // Generated from transforms/zendesk/triggers/csat_good.ts: edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -141,6 +141,11 @@ function tableFields(table) {
             fields.push(path.split(".")[0]);
     }
     return fields;
+}
+function conditionText(condition) {
+    return Object.keys(condition)
+        .map((path) => `${path} is ${JSON.stringify(condition[path])}`)
+        .join(" and ");
 }
 function holds(condition, properties) {
     for (const path of Object.keys(condition)) {
@@ -427,15 +432,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };
@@ -649,10 +658,7 @@ function applyingNames(mapping, own, properties) {
     return names;
 }
 function noRuleApplies(mapping, own) {
-    const rules = (mapping.brazeEvents || []).map((rule, index) => {
-        const when = (rule.when || {});
-        return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-    });
+    const rules = (mapping.brazeEvents || []).map((rule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
     return `none of its Braze events applies (${rules.join("; ")})`;
 }
 function profileAttributes(webhook, mapping) {

@@ -11,7 +11,7 @@
 //   events["ticket_reopened"]: {"brazeEventName":"Zendesk Ticket Reopened","updateExistingOnly":true}
 //   events["ticket_solved"]: {"brazeEventName":"Zendesk Ticket Solved","updateExistingOnly":true}
 //   events["ticket_updated"]: {"brazeEventName":"Zendesk Ticket Updated","updateExistingOnly":true}
-// braze-transforms 0.1.0, code sha256 f30073213371bb58
+// braze-transforms 0.1.0, code sha256 169c7a0a827ed85e
 // Generated from transforms/zendesk/triggers/ (generated from every event module): edit that, not this file.
 // Paste this whole file into Braze: Data Settings > Data Transformation > your transformation.
 
@@ -166,6 +166,11 @@ function tableFields(table) {
             fields.push(path.split(".")[0]);
     }
     return fields;
+}
+function conditionText(condition) {
+    return Object.keys(condition)
+        .map((path) => `${path} is ${JSON.stringify(condition[path])}`)
+        .join(" and ");
 }
 function holds(condition, properties) {
     for (const path of Object.keys(condition)) {
@@ -486,15 +491,19 @@ function zoneOffsetMs(zone) {
 }
 
 function readWebhook(source, event, payload, mapping) {
-    const body = payloadObject(payload);
-    const received = source.eventOf(body);
-    if (received !== event)
-        throw new MisroutedEventError(source, [event], body);
+    const body = eventBody(source, event, payload);
     const envelope = source.read(body, event);
     if (envelope.refusal !== undefined)
         throw new NotWrittenError({ source, event }, envelope.refusal);
     const identity = mapping.identity ? withMappingIdentity(envelope.identity, mapping.identity, envelope.properties) : envelope.identity;
     return { event, properties: envelope.properties, identity, time: eventTime(envelope.times) };
+}
+function eventBody(source, event, payload) {
+    const body = payloadObject(payload);
+    const received = source.eventOf(body);
+    if (received !== event)
+        throw new MisroutedEventError(source, [event], body);
+    return body;
 }
 function withMappingIdentity(candidates, paths, properties) {
     const merged = { ...candidates };
@@ -717,10 +726,7 @@ function applyingNames(mapping, own, properties) {
     return names;
 }
 function noRuleApplies(mapping, own) {
-    const rules = (mapping.brazeEvents || []).map((rule, index) => {
-        const when = (rule.when || {});
-        return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-    });
+    const rules = (mapping.brazeEvents || []).map((rule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
     return `none of its Braze events applies (${rules.join("; ")})`;
 }
 function profileAttributes(webhook, mapping) {

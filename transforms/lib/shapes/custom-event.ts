@@ -5,7 +5,7 @@ import type { BrazeEventRule, CustomEventMapping } from "../mapping";
 import { isUnknown } from "../normalize";
 import type { ResolvedEventSettings, SnippetSettings } from "../settings";
 import type { Source } from "../source";
-import { holds, tableFields, tableValues } from "../value-table";
+import { conditionText, holds, tableFields, tableValues } from "../value-table";
 import { hasOwn, setOwn, type JsonRecord } from "../values";
 import { readWebhook, type Transform, type Webhook } from "../webhook";
 import { eventObject, withAttributes } from "./users-track";
@@ -87,10 +87,7 @@ function applyingNames(mapping: CustomEventMapping, own: ResolvedEventSettings, 
 
 /** "none of its Braze events applies (Zendesk Agent Replied when comment.is_public is true)". */
 function noRuleApplies(mapping: CustomEventMapping, own: ResolvedEventSettings): string {
-  const rules = (mapping.brazeEvents || []).map((rule: BrazeEventRule, index) => {
-    const when = (rule.when || {}) as JsonRecord;
-    return `${own.brazeEventNames[index]} when ${Object.keys(when).map((path) => `${path} is ${JSON.stringify(when[path])}`).join(" and ")}`;
-  });
+  const rules = (mapping.brazeEvents || []).map((rule: BrazeEventRule, index) => `${own.brazeEventNames[index]} when ${conditionText(rule.when || {})}`);
   return `none of its Braze events applies (${rules.join("; ")})`;
 }
 
