@@ -8,6 +8,7 @@ import { loadSettings } from "./settings";
 import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } from "./snippet";
 import { formatFinding, runStaticChecks } from "./static-checks";
 import { snippetEntry } from "./virtual-modules";
+import { buildWebhooks, type CompiledWebhook } from "./webhooks";
 
 export type { BuiltSnippet };
 
@@ -19,12 +20,13 @@ export interface BuildOptions {
 
 export interface BuildOutput {
   readonly snippets: readonly BuiltSnippet[];
+  readonly webhooks: readonly CompiledWebhook[];
   /** Every file of dist/, by path relative to it. */
   readonly files: ReadonlyMap<string, string>;
   readonly warnings: readonly string[];
 }
 
-/** Builds every snippet, the manifest, the mapping tables and the minified variants in memory; writes nothing. */
+/** Builds every snippet and webhook template, the manifest, the mapping tables and the minified variants in memory; writes nothing. */
 export async function buildProject(project: Project, options: BuildOptions = {}): Promise<BuildOutput> {
   const findings = runStaticChecks(project);
   if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
@@ -40,9 +42,10 @@ export async function buildProject(project: Project, options: BuildOptions = {})
 
   const snippets: BuiltSnippet[] = [];
   for (const plan of plans) snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
+  const webhooks = await buildWebhooks(project, settings.webhooks, context.packageVersion);
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);
-  return { snippets, files: distFiles(project, snippets), warnings };
+  return { snippets, webhooks, files: distFiles(project, snippets, webhooks), warnings };
 }
 
 /** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */

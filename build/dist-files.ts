@@ -4,15 +4,17 @@ import { mappingTable } from "./mapping-table";
 import { displayPath, type Project } from "./project";
 import { findPlaceholders } from "./settings";
 import type { BuiltSnippet } from "./snippet";
+import type { CompiledWebhook } from "./webhooks";
+import { webhookDistFiles, webhookFile, webhookJson } from "./webhooks/dist-files";
 
-/** Every file of dist/ for these snippets, by path relative to dist/: snippets, manifest, mapping tables, partner request bodies. */
-export function distFiles(project: Project, snippets: readonly BuiltSnippet[]): Map<string, string> {
+/** Every file of dist/, by path relative to it: snippets, webhook templates, the manifest, mapping tables, partner request bodies. */
+export function distFiles(project: Project, snippets: readonly BuiltSnippet[], webhooks: readonly CompiledWebhook[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const snippet of snippets) {
     files.set(snippet.file, snippet.code);
     if (snippet.minified !== undefined) files.set(`${snippet.id}.min.js`, snippet.minified);
   }
-  files.set("manifest.json", manifest(snippets));
+  files.set("manifest.json", manifest(snippets, webhooks));
   const sources = [...new Set(snippets.map((snippet) => snippet.meta.source))];
   for (const source of sources) {
     const ofSource = snippets.filter((snippet) => snippet.meta.source === source);
@@ -20,10 +22,11 @@ export function distFiles(project: Project, snippets: readonly BuiltSnippet[]): 
     files.set(`${source}/README.md`, mappingTable(ofSource, displayPath(project, project.settingsFile), nested));
     for (const [event, body] of ofSource[0]!.plan.source.requestBodies) files.set(requestBodyFile(source, event), body);
   }
+  for (const [file, content] of webhookDistFiles(webhooks)) files.set(file, content);
   return files;
 }
 
-function manifest(snippets: readonly BuiltSnippet[]): string {
+function manifest(snippets: readonly BuiltSnippet[], webhooks: readonly CompiledWebhook[]): string {
   const entries = snippets.map((snippet) => ({
     id: snippet.id,
     file: snippet.file,
@@ -33,7 +36,11 @@ function manifest(snippets: readonly BuiltSnippet[]): string {
     sha256: sha256(snippet.code),
     bytes: Buffer.byteLength(snippet.code),
   }));
-  return `${JSON.stringify({ snippets: entries }, null, 2)}\n`;
+  const templates = webhooks.map((webhook) => {
+    const json = webhookJson(webhook);
+    return { id: webhook.id, file: webhookFile(webhook), partner: webhook.partner, request: webhook.request.id, sha256: sha256(json), bytes: Buffer.byteLength(json) };
+  });
+  return `${JSON.stringify({ snippets: entries, webhooks: templates }, null, 2)}\n`;
 }
 
 /** A warning for each settings placeholder a snippet embeds, naming the snippets. */

@@ -21,6 +21,9 @@ export interface FixtureCase {
   readonly error?: ExpectedError;
 }
 
+/** `test/fixtures/webhooks/` holds what outbound templates are rendered with (profiles, events), not transform cases. */
+export const WEBHOOK_FIXTURES = "webhooks";
+
 export interface Fixture {
   readonly source: string;
   readonly event: string;
@@ -38,6 +41,7 @@ export interface Fixture {
 export function readFixtures(root: string, only: { source?: string; event?: string } = {}): Fixture[] {
   const dir = join(root, "test", "fixtures");
   return eventFolders(dir, "")
+    .filter(({ source }) => source !== WEBHOOK_FIXTURES && !source.startsWith(`${WEBHOOK_FIXTURES}/`))
     .filter(({ source, event }) => (only.source === undefined || source === only.source) && (only.event === undefined || event === only.event))
     .flatMap(({ source, event, path: folder }) =>
       readdirSync(folder)

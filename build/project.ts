@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { WEBHOOK_FIXTURES } from "./fixtures";
 import { BuildError } from "./problems";
 
 /** Where a project's sources and outputs live; tests point this at a scratch copy. */
 export interface Project {
   readonly root: string;
   readonly transformsDir: string;
+  /** Outbound Braze webhook templates: `webhooks/<partner>/<template>.ts`. */
+  readonly webhooksDir: string;
   readonly distDir: string;
   readonly settingsFile: string;
   /** Braze's documented limits, the one module outside transforms/ that snippets inline. */
@@ -17,6 +20,7 @@ export function projectAt(root: string, settingsFile?: string): Project {
   return {
     root,
     transformsDir,
+    webhooksDir: join(root, "webhooks"),
     distDir: join(root, "dist"),
     settingsFile: settingsFile ? resolve(root, settingsFile) : join(transformsDir, "settings.ts"),
     limitsFile: join(root, "contract", "limits.ts"),
@@ -56,6 +60,9 @@ export function discoverSources(project: Project): SourceDir[] {
   const visit = (dir: string) => {
     for (const name of subfolders(dir)) {
       const sourceDir = join(dir, name);
+      if (dir === project.transformsDir && name === WEBHOOK_FIXTURES) {
+        throw new BuildError(`transforms/${name}/: "${name}" cannot be a source: test/fixtures/${name}/ holds the webhook templates' fixtures`);
+      }
       const envelopeFile = join(sourceDir, LIB, "envelope.ts");
       if (!existsSync(envelopeFile)) {
         throw new BuildError(`${displayPath(project, sourceDir)}/ has no ${LIB}/envelope.ts: every source needs its envelope reader (see README, "Add a source")`);

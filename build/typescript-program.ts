@@ -61,8 +61,8 @@ export function moduleKey(project: Project, sourceFile: string): string {
   return relative(project.root, sourceFile).split(sep).join("/").replace(/\.ts$/, ".js");
 }
 
-function readConfig(project: Project): { rootNames: string[]; options: ts.CompilerOptions } {
-  const configFile = join(project.transformsDir, "tsconfig.json");
+/** A tsconfig.json, its problems as build errors naming it. */
+export function parseConfigFile(project: Project, configFile: string): ts.ParsedCommandLine {
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -70,6 +70,11 @@ function readConfig(project: Project): { rootNames: string[]; options: ts.Compil
     },
   });
   if (!parsed) throw new BuildError(`cannot read ${displayPath(project, configFile)}`);
+  return parsed;
+}
+
+function readConfig(project: Project): { rootNames: string[]; options: ts.CompilerOptions } {
+  const parsed = parseConfigFile(project, join(project.transformsDir, "tsconfig.json"));
   const rootNames = [...new Set([...parsed.fileNames, project.settingsFile, project.limitsFile])];
   const options: ts.CompilerOptions = {
     ...parsed.options,
@@ -100,7 +105,7 @@ const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/l
  * unchanged, so successive programs share them (TypeScript's own host parses
  * every file again).
  */
-function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+export function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (compilerOptions) => join(LIB_DIR, ts.getDefaultLibFileName(compilerOptions));
@@ -124,7 +129,7 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-function formatDiagnostic(project: Project, diagnostic: ts.Diagnostic): string {
+export function formatDiagnostic(project: Project, diagnostic: ts.Diagnostic): string {
   const message = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`;
   if (!diagnostic.file || diagnostic.start === undefined) return message;
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);

@@ -13,6 +13,7 @@ import { loadSettings } from "./settings";
 import { packageVersion, type BuiltSnippet } from "./snippet";
 import { createStaticChecker, formatFinding } from "./static-checks";
 import { createTypeScriptProgram, moduleKey } from "./typescript-program";
+import { buildWebhooks, type CompiledWebhook } from "./webhooks";
 
 export interface WatchOutput {
   readonly out: (line: string) => void;
@@ -105,6 +106,8 @@ interface Session {
   modules: ReadonlyMap<string, string>;
   cache: Parameters<typeof createBundler>[2];
   settings: Settings | undefined;
+  /** Compiled when the settings are (re)loaded: the watch follows transforms/ and the settings, not webhooks/. */
+  webhooks: readonly CompiledWebhook[];
   verdicts: Promise<void>;
 }
 
@@ -119,6 +122,7 @@ function newSession(project: Project): Session {
     modules: new Map(),
     cache: undefined,
     settings: undefined,
+    webhooks: [],
     verdicts: Promise.resolve(),
   };
 }
@@ -165,7 +169,7 @@ async function writeRebuilt(
     return;
   }
   const snippets = [...session.snippets.values()];
-  const { written } = writeDist(project, distFiles(project, snippets));
+  const { written } = writeDist(project, distFiles(project, snippets, session.webhooks));
   notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
   if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
   // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.
@@ -179,8 +183,11 @@ async function writeRebuilt(
 /** Rebundles the snippets whose plan changed or whose last bundle read a changed module (all of them the first time). */
 async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<BuiltSnippet[]> {
   const bundle = createBundler(project, session.modules, session.cache);
-  if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) session.settings = await loadSettings(project, bundle);
   const context = { project, packageVersion: packageVersion(project), minify: false };
+  if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) {
+    session.settings = await loadSettings(project, bundle);
+    session.webhooks = await buildWebhooks(project, session.settings.webhooks, context.packageVersion);
+  }
   const plans = await planSnippets(project, session.sources, session.settings, bundle, session.modules);
   const affected = plans.filter((plan) => {
     const reads = session.reads.get(plan.id);

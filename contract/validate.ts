@@ -5,7 +5,7 @@ import { DESTINATION_SCHEMAS, type Destination } from "./schema";
 
 export type ValidationResult = { valid: true } | { valid: false; problems: string[] };
 
-interface Problem {
+export interface Problem {
   path: PropertyKey[];
   message: string;
 }
@@ -16,7 +16,7 @@ interface Problem {
  * first one that got past the value itself (right type, marker keys), i.e.
  * whose every issue lies deeper. A record key's issues replace the wrapper.
  */
-function problemsIn(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): Problem[] {
+export function problemsIn(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): Problem[] {
   return issues.flatMap((issue): Problem[] => {
     const path = [...prefix, ...issue.path];
     switch (issue.code) {

@@ -4,11 +4,12 @@ import { processIo, type Io } from "./io";
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
-/** Loaded on demand: `bdt build` need not load the sandbox, nor `bdt run` the compiler. */
+/** Loaded on demand: `bdt build` need not load the sandbox, nor `bdt run` and `bdt render` the compiler. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./build-command")).buildCommand,
   run: async () => (await import("./run-command")).runCommand,
   check: async () => (await import("./check-command")).checkCommand,
+  render: async () => (await import("./render-command")).renderCommand,
 };
 
 /** Runs one bdt command and returns its exit code: 0 ok, 1 failure, 2 usage. */

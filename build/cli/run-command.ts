@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Destination } from "../../contract/schema";
 import { validateRequest } from "../../contract/validate";
@@ -8,6 +7,7 @@ import type { Settings } from "../../transforms/lib/settings";
 import { projectAt, type Project } from "../project";
 import { findSnippet, type SnippetTarget } from "./find-snippet";
 import { parseCommandArgs, UsageError } from "./args";
+import { parseJson, parseNow, readText } from "./input-files";
 import type { Io } from "./io";
 
 /** Runs a built snippet on one payload in the sandbox and validates what it returns. */
@@ -92,24 +92,4 @@ function checkHeaders(value: unknown, name: string): Record<string, string> {
   const ok = typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
   if (!ok) throw new UsageError(`${name}: headers must be a JSON object of string values`);
   return value as Record<string, string>;
-}
-
-function parseNow(text: string): Date {
-  const now = new Date(text);
-  if (isNaN(now.getTime())) throw new UsageError(`--now: "${text}" is not an ISO-8601 date`);
-  return now;
-}
-
-function readText(cwd: string, file: string): string {
-  const path = resolve(cwd, file);
-  if (!existsSync(path)) throw new UsageError(`file not found: ${file}`);
-  return readFileSync(path, "utf8");
-}
-
-function parseJson(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${name} is not valid JSON: ${(error as Error).message}`);
-  }
 }

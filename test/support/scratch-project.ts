@@ -27,15 +27,16 @@ export const SCRATCH_EVENTS = [
 
 /**
  * A copy of the project with a few of its transforms, to break on purpose:
- * the core, every source's lib/ (so the settings still name real sources)
- * and SCRATCH_EVENTS. It lives under node_modules so that packages (zod's
+ * the core, every source's lib/ (so the settings still name real sources),
+ * the webhook templates' libs (the settings type their settings) and
+ * SCRATCH_EVENTS; no webhook template. It lives under node_modules so that packages (zod's
  * types) resolve as in the repo.
  */
 export function scratchProject(name: string, settingsFile?: string): ScratchProject {
   const root = join(SCRATCH, `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of [...libFolders(join(ROOT, "transforms")), "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
+  for (const part of [...libFolders(join(ROOT, "transforms")), ...libFolders(join(ROOT, "webhooks")), "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
     cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
   for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, "transforms/regal", `${event}.ts`), join(root, "transforms/regal", `${event}.ts`));
@@ -50,7 +51,7 @@ export function scratchProject(name: string, settingsFile?: string): ScratchProj
   };
 }
 
-/** transforms/lib/ and every source's lib/, nested sources' too. */
+/** Every lib/ folder under `dir`, nested ones too: transforms/lib/ and each source's, webhooks/lib/ and each partner's. */
 function libFolders(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => statSync(join(dir, name)).isDirectory())

@@ -74,6 +74,8 @@ export interface Settings {
    * shows each run against this, and a test fails when any fixture exceeds it.
    */
   readonly costBudget: number;
+  /** Per partner, the settings its outbound webhook templates are built with (`webhooks/<partner>/lib/settings.ts`). */
+  readonly webhooks?: Readonly<Record<string, unknown>>;
 }
 
 /** An event's settings with the defaults filled in, as a snippet receives them. */

@@ -1,0 +1,50 @@
+import type { Origin, ValueNode } from "../../webhooks/lib/value";
+import { BuildError } from "../problems";
+import { statement, stringLiteral, VariableNames } from "./liquid-syntax";
+
+/** How a compiled value is printed: a JSON string (escaped), a bare number or boolean, or the items of a JSON array. */
+export type Printed = "string" | "bare" | "items";
+
+export interface CompiledValue {
+  /** The Liquid variable holding the value; blank when Braze has none. */
+  readonly variable: string;
+  readonly printed: Printed;
+}
+
+/**
+ * One composer field being written: its variables and the statements that
+ * read, check and convert every value before the field prints anything.
+ */
+export class FieldWriter {
+  readonly names = new VariableNames();
+  /** Statements every other statement may rely on (the lists `one-of` checks against). */
+  readonly prelude: string[] = [];
+  readonly statements: string[] = [];
+  /** A value used twice (in the body and in a requirement) is read once. */
+  readonly compiled = new Map<ValueNode, CompiledValue>();
+  private readonly lists = new Map<string, string>();
+
+  constructor(
+    readonly templateId: string,
+    /** Prints a value as a JSON string's content: the escaping filters of the body, or none in a header. */
+    readonly escapeItem: (variable: string) => string,
+  ) {}
+
+  /** The variable holding the list called `label`, defined once per field. */
+  list(label: string, values: readonly string[]): string {
+    const existing = this.lists.get(label);
+    if (existing) return existing;
+    const variable = this.names.claim(label);
+    const separator = ["|", ",", ";", "#", "~"].find((candidate) => values.every((value) => !value.includes(candidate)));
+    if (!separator) throw new BuildError(`${this.templateId}: the values of ${label} use every separator a Liquid list can be split on`);
+    this.prelude.push(statement(`assign ${variable} = ${stringLiteral(values.join(separator), label)} | split: '${separator}'`));
+    this.lists.set(label, variable);
+    return variable;
+  }
+}
+
+/** Liquid's name for where a value comes from: Braze's `${…}` syntax takes any name without "}". */
+export function originExpression(origin: Origin): string {
+  if (origin.name.includes("}")) throw new BuildError(`"${origin.name}": Braze attribute names in Liquid cannot contain "}"`);
+  return origin.from === "standard" ? `\${${origin.name}}` : `${origin.from}.\${${origin.name}}`;
+}

@@ -1,0 +1,23 @@
+import { BuildError } from "../problems";
+import { displayPath, type Project } from "../project";
+import { compileTemplate, type CompiledWebhook } from "./compile";
+import { discoverTemplates } from "./discover";
+import { typeCheckWebhooks } from "./typecheck";
+
+export type { CompiledWebhook };
+
+/** Type-checks and compiles every template under webhooks/ with the workspace's `webhooks.<partner>` settings. */
+export async function buildWebhooks(project: Project, webhookSettings: Readonly<Record<string, unknown>> | undefined, packageVersion: string): Promise<CompiledWebhook[]> {
+  const templates = discoverTemplates(project);
+  if (templates.length === 0) return [];
+  typeCheckWebhooks(project);
+  const compiled: CompiledWebhook[] = [];
+  for (const template of templates) {
+    const settings = webhookSettings?.[template.partner];
+    if (settings === undefined) {
+      throw new BuildError(`${template.id}: settings.webhooks.${template.partner} is missing in ${displayPath(project, project.settingsFile)}: every partner with templates needs its settings`);
+    }
+    compiled.push(await compileTemplate(project, template, settings, packageVersion));
+  }
+  return compiled;
+}

@@ -1,0 +1,3 @@
+import { optInTemplate } from "./lib/opt-in";
+
+export default optInTemplate("email", true);
