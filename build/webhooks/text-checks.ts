@@ -3,8 +3,12 @@ import type { FieldWriter } from "./field-writer";
 import { statement, stringLiteral } from "./liquid-syntax";
 
 /** One check or change of a text variable; a failed check blanks it. */
-/** Every character JavaScript's \s matches beyond ASCII, as url_param_escape writes it in UTF-8 (U+2000 to U+200F share a prefix). */
-const UNICODE_SPACES = ["%C2%85", "%C2%A0", "%E1%9A%80", "%E2%80%8", "%E2%80%A8", "%E2%80%A9", "%E2%80%AF", "%E2%81%9F", "%E3%80%80", "%EF%BB%BF"];
+/**
+ * Every character JavaScript's \s matches beyond ASCII, and those Ruby's
+ * [[:space:]] adds (U+0085, U+180E), as url_param_escape writes them in UTF-8
+ * (U+2000 to U+200F share a prefix).
+ */
+const UNICODE_SPACES = ["%C2%85", "%C2%A0", "%E1%9A%80", "%E1%A0%8E", "%E2%80%8", "%E2%80%A8", "%E2%80%A9", "%E2%80%AF", "%E2%81%9F", "%E3%80%80", "%EF%BB%BF"];
 
 export function checkText(variable: string, check: TextCheck, field: FieldWriter): string {
   const blankIt = statement(`assign ${variable} = ''`);
