@@ -41,18 +41,31 @@ export async function compileTemplate(project: Project, module: TemplateModule, 
   if (!template.request.id.startsWith(`${module.partner}/`)) {
     throw new BuildError(`${sourceFile}: it calls ${template.request.id}, which is not a ${module.partner} request: move it to webhooks/${template.request.id.split("/")[0]}/`);
   }
-  const definition = defineWith(template, partnerSettings, sourceFile);
-  const header = ` ${module.id}: Braze webhook body for ${template.request.title}. Built by braze-transforms ${packageVersion} from ${sourceFile}: edit that, not this. `;
+  return compileDefinition({ id: module.id, partner: module.partner, sourceFile, request: template.request, packageVersion }, defineWith(template, partnerSettings, sourceFile));
+}
+
+export interface TemplateFacts {
+  readonly id: string;
+  readonly partner: string;
+  readonly sourceFile: string;
+  readonly request: PartnerRequest;
+  readonly packageVersion: string;
+}
+
+/** A template's definition as the Liquid of each composer field. */
+export function compileDefinition(facts: TemplateFacts, definition: WebhookDefinition<unknown>): CompiledWebhook {
+  const { id, request, sourceFile, packageVersion } = facts;
+  const header = ` ${id}: Braze webhook body for ${request.title}. Built by braze-transforms ${packageVersion} from ${sourceFile}: edit that, not this. `;
   return {
-    id: module.id,
-    partner: module.partner,
+    id,
+    partner: facts.partner,
     sourceFile,
     summary: definition.summary,
-    request: template.request,
-    method: template.request.method,
-    url: urlField(module.id, definition.url),
-    headers: Object.fromEntries(Object.entries(definition.headers).map(([name, value]) => [name, headerField(module.id, name, value)])),
-    body: bodyField(module.id, header, definition.body, definition.requirements ?? []),
+    request,
+    method: request.method,
+    url: urlField(id, definition.url),
+    headers: Object.fromEntries(Object.entries(definition.headers).map(([name, value]) => [name, headerField(id, name, value)])),
+    body: bodyField(id, header, definition.body, definition.requirements ?? []),
     needs: needsOf(definition),
   };
 }

@@ -28,6 +28,8 @@ export function describeOrigin(origin: Origin): string {
       return `event property ${origin.name}`;
     case "canvas_entry_properties":
       return `Canvas entry property ${origin.name}`;
+    case "connected-content":
+      return `${origin.name} of the Connected Content answer of ${origin.call.url}${origin.call.credential === undefined ? "" : ` (credential ${origin.call.credential})`}`;
   }
 }
 

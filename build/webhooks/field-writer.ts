@@ -1,4 +1,4 @@
-import type { Origin, ValueNode } from "../../webhooks/lib/value";
+import type { ConnectedContentCall, Origin, ValueNode } from "../../webhooks/lib/value";
 import { BuildError } from "../problems";
 import { statement, stringLiteral, VariableNames } from "./liquid-syntax";
 
@@ -23,6 +23,7 @@ export class FieldWriter {
   /** A value used twice (in the body and in a requirement) is read once. */
   readonly compiled = new Map<ValueNode, CompiledValue>();
   private readonly lists = new Map<string, string>();
+  private readonly calls = new Map<ConnectedContentCall, string>();
 
   constructor(
     readonly templateId: string,
@@ -41,10 +42,39 @@ export class FieldWriter {
     this.lists.set(label, variable);
     return variable;
   }
+
+  /** The variable holding the answer of `call`, made once per field, before anything reads it. */
+  connected(call: ConnectedContentCall): string {
+    const existing = this.calls.get(call);
+    if (existing) return existing;
+    if (!/^https:\/\/[^\s{}%]+$/.test(call.url)) throw new BuildError(`${this.templateId}: connected content URL "${call.url}" must be https:// without spaces or Liquid`);
+    const answer = this.names.claim("connected_answer");
+    const options = [
+      `:method ${call.method}`,
+      ...(call.credential === undefined ? [] : [`:basic_auth ${plainToken(call.credential, "credential", this.templateId)}`]),
+      ...(call.body === undefined ? [] : [`:body ${plainToken(call.body, "body", this.templateId)}`]),
+      ...(call.cacheMaxAge === undefined ? [] : [`:cache_max_age ${call.cacheMaxAge}`]),
+      `:save ${answer}`,
+      ":retry",
+    ];
+    this.prelude.push(statement(`connected_content ${call.url} ${options.join(" ")}`));
+    this.calls.set(call, answer);
+    return answer;
+  }
 }
 
-/** Liquid's name for where a value comes from: Braze's `${…}` syntax takes any name without "}". */
-export function originExpression(origin: Origin): string {
+/** Liquid's name for where a value comes from: Braze's `${…}` syntax takes any name without "}"; an answer's field is a path. */
+export function originExpression(origin: Origin, field: FieldWriter): string {
+  if (origin.from === "connected-content") {
+    const segments = origin.name.split(".").map((segment) => (/^[A-Za-z_][\w-]*$/.test(segment) ? `.${segment}` : `[${stringLiteral(segment, origin.name)}]`));
+    return `${field.connected(origin.call)}${segments.join("")}`;
+  }
   if (origin.name.includes("}")) throw new BuildError(`"${origin.name}": Braze attribute names in Liquid cannot contain "}"`);
   return origin.from === "standard" ? `\${${origin.name}}` : `${origin.from}.\${${origin.name}}`;
+}
+
+/** A connected_content option value: one word, no Liquid. */
+function plainToken(value: string, option: string, templateId: string): string {
+  if (!/^[^\s{}%]+$/.test(value)) throw new BuildError(`${templateId}: connected content ${option} "${value}" must be one word without Liquid`);
+  return value;
 }

@@ -116,11 +116,11 @@ export function headerField(templateId: string, name: string, value: string | He
       `${verbatim(value.prefix, `${templateId}: headers.${name}`)}{{ ${printed} }}`,
     ].join("");
   }
-  const response = field.names.claim("token_response");
+  const answer = field.connected({ url: value.tokenUrl, method: "post", credential: value.credential, body: "grant_type=client_credentials", holds: "an OAuth token" });
   const reason = `${templateId}: ${value.tokenUrl} returned no access token for the Connected Content credential ${value.credential}`;
   return [
-    statement(`connected_content ${value.tokenUrl} :method post :basic_auth ${value.credential} :body grant_type=client_credentials :save ${response} :retry`),
-    statement(`assign ${secret} = ${response}.access_token | strip`),
+    ...field.prelude,
+    statement(`assign ${secret} = ${answer}.access_token | strip`),
     `${statement(`if ${secret} == blank`)}${abortStatement(reason)}${statement("endif")}`,
     `Bearer {{ ${secret} }}`,
   ].join("");

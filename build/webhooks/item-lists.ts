@@ -38,7 +38,7 @@ function pairingStatements(variable: string, items: string, checked: string, pai
   const linedUp = field.names.claim(`${variable}_lined_up`);
   const pair = field.names.claim("pair");
   const before = [
-    statement(`assign ${pairs} = ${originExpression(pairing.origin)}`),
+    statement(`assign ${pairs} = ${originExpression(pairing.origin, field)}`),
     `${statement(`assign ${linedUp} = false`)}${statement(`if ${pairs}.size == ${items}.size`)}${statement(`assign ${linedUp} = true`)}${statement("endif")}`,
   ];
   const inLoop = [

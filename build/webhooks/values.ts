@@ -57,7 +57,7 @@ function compileNew(node: ValueNode, hints: readonly string[], field: FieldWrite
 }
 
 function compileRead(node: Extract<ValueNode, { kind: "read" }>, hints: readonly string[], field: FieldWriter): CompiledValue {
-  const source = originExpression(node.origin);
+  const source = originExpression(node.origin, field);
   const { conversion } = node;
   const variable = field.names.claim(...hints);
   switch (conversion.to) {

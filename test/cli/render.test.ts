@@ -21,7 +21,7 @@ const file = (name: string, content: string) => {
   return join(scratch, name);
 };
 const plain = ["--user", fixture("profiles/plain.json"), "--event", fixture("events/plain.json")];
-const credentials = ["--connected", `token_response=${fixture("connected/rokt-token.json")}`];
+const credentials = ["--connected", `connected_answer=${fixture("connected/rokt-token.json")}`];
 
 describe("bdt render", () => {
   test("prints the request as Braze would send it and the partner's verdict, exit 0", async () => {

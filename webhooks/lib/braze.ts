@@ -1,4 +1,4 @@
-import { Reading, Text, Value, type Presence, type ValueNode } from "./value";
+import { Reading, Text, Value, type ConnectedContentCall, type Presence, type ValueNode } from "./value";
 
 /** Braze's standard attributes by their Liquid name (`{{${first_name}}}`). */
 export type StandardAttribute =
@@ -34,6 +34,16 @@ export function eventProperty(name: string): Reading {
 /** A property the user entered the Canvas with. */
 export function canvasEntryProperty(name: string): Reading {
   return new Reading({ from: "canvas_entry_properties", name });
+}
+
+/**
+ * The JSON Braze gets from a Connected Content call when it renders the
+ * field: `field("a.b")` reads a value of it. Each field that reads one makes
+ * the call (a Connected Content answer exists only in the field that asked).
+ */
+export function connectedContent(call: Omit<ConnectedContentCall, "method"> & { method?: "get" | "post" }): { field(path: string): Reading } {
+  const made: ConnectedContentCall = { ...call, method: call.method ?? "get" };
+  return { field: (path) => new Reading({ from: "connected-content", call: made, name: path }) };
 }
 
 /** When Braze sends the webhook, in UTC: `2026-12-01T12:00:00Z`. */

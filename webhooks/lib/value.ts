@@ -11,10 +11,25 @@
  */
 export type Presence = "always" | "maybe";
 
-/** Where Braze reads a value from, as Liquid names it. */
+/** Where Braze reads a value from, as Liquid names it; `name` is a field's path in a Connected Content answer. */
 export type Origin =
   | { readonly from: "standard"; readonly name: string }
-  | { readonly from: "custom_attribute" | "event_properties" | "canvas_entry_properties"; readonly name: string };
+  | { readonly from: "custom_attribute" | "event_properties" | "canvas_entry_properties"; readonly name: string }
+  | { readonly from: "connected-content"; readonly call: ConnectedContentCall; readonly name: string };
+
+/** A Connected Content call made at send time, whose JSON answer values are read from (never a secret in the URL). */
+export interface ConnectedContentCall {
+  readonly url: string;
+  readonly method: "get" | "post";
+  /** The Braze Connected Content credential sent as Basic auth. */
+  readonly credential?: string;
+  /** A POST's form body, `key=value&…`. */
+  readonly body?: string;
+  /** Seconds Braze may reuse the answer (GETs are cached 5 minutes unless this says otherwise). */
+  readonly cacheMaxAge?: number;
+  /** What the answer is, for the README. */
+  readonly holds: string;
+}
 
 /** How a read value becomes the JSON value sent. */
 export type Conversion =
