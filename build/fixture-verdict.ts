@@ -1,6 +1,7 @@
 import { validateRequest } from "../contract/validate";
-import { openSnippetRunner } from "../sandbox";
-import { readFixtures } from "./fixtures";
+import { openSnippetRunner, type RunResult } from "../sandbox";
+import { readFixtures, type FixtureCase } from "./fixtures";
+import { firstDifference } from "./first-difference";
 import type { Project } from "./project";
 import type { BuiltSnippet } from "./snippet";
 
@@ -8,30 +9,44 @@ import type { BuiltSnippet } from "./snippet";
  * How a freshly built snippet does on its test fixtures
  * (test/fixtures/<source>/<event>/*.json), in one line: watch mode prints it
  * beside each rebuilt snippet so a mapping change shows its effect at once.
+ * Each case is held to what `npm test` holds it to: its golden output (a
+ * valid request) or its golden error. The first case that differs is named
+ * with its first difference.
  */
-export async function fixtureVerdict(project: Project, snippet: BuiltSnippet): Promise<string> {
+export async function fixtureVerdict(project: Project, snippet: Pick<BuiltSnippet, "code" | "meta">): Promise<string> {
   const cases = snippet.meta.events.flatMap((event) => readFixtures(project.root, { source: snippet.meta.source, event }));
   if (cases.length === 0) return "no fixtures";
   const runner = await openSnippetRunner(snippet.code);
-  const failures: string[] = [];
-  let valid = 0;
-  let refused = 0;
+  const differing: string[] = [];
+  let withoutGolden = 0;
   try {
-    for (const { event, name: caseName, data } of cases) {
-      const name = `${event}/${caseName}`;
-      const result = await runner.run(data.payload, { headers: data.headers });
-      if (!result.ok) {
-        if (data.error !== undefined && result.error.kind === "throw") refused++;
-        else failures.push(`${name}: ${result.error.name ?? result.error.kind}: ${result.error.message}`);
+    for (const { event, name, data } of cases) {
+      if (data.expected === undefined && data.error === undefined) {
+        withoutGolden++;
         continue;
       }
-      const verdict = validateRequest(result.output, snippet.meta.destination);
-      if (verdict.valid) valid++;
-      else failures.push(`${name}: ${verdict.problems[0]}`);
+      const difference = differenceFromGolden(data, await runner.run(data.payload, { headers: data.headers }), snippet.meta.destination);
+      if (difference) differing.push(`${event}/${name}: ${difference}`);
     }
   } finally {
     runner.dispose();
   }
-  const summary = `${valid} valid, ${refused} refused as expected`;
-  return failures.length === 0 ? summary : `${summary}, ${failures.length} FAILING (${failures[0]})`;
+  const compared = cases.length - withoutGolden;
+  const parts = [`${compared - differing.length} of ${compared} match their goldens`];
+  if (differing.length > 0) parts.push(`${differing.length} DIFFER (${differing[0]})`);
+  if (withoutGolden > 0) parts.push(`${withoutGolden} without a golden yet (npm test -- --update writes it)`);
+  return parts.join(", ");
+}
+
+/** Why a run is not what its case expects, or undefined when it is. */
+function differenceFromGolden(data: FixtureCase, result: RunResult, destination: BuiltSnippet["meta"]["destination"]): string | undefined {
+  if (data.error !== undefined) {
+    if (result.ok) return `expected ${data.error.name}, got an output`;
+    return firstDifference(data.error, { name: result.error.name ?? result.error.kind, message: result.error.message });
+  }
+  if (!result.ok) return `${result.error.name ?? result.error.kind}: ${result.error.message}`;
+  const difference = firstDifference(data.expected, result.output);
+  if (difference) return difference;
+  const verdict = validateRequest(result.output, destination);
+  return verdict.valid ? undefined : `invalid request: ${verdict.problems[0]}`;
 }

@@ -10,6 +10,7 @@ import { planSnippets, type SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
 import { discoverSources, type Project, type SourceDir } from "./project";
 import { loadSettings } from "./settings";
+import { stampDist } from "./source-inputs";
 import { packageVersion, type BuiltSnippet } from "./snippet";
 import { createStaticChecker, formatFinding } from "./static-checks";
 import { createTypeScriptProgram, moduleKey } from "./typescript-program";
@@ -170,6 +171,7 @@ async function writeRebuilt(
   }
   const snippets = [...session.snippets.values()];
   const { written } = writeDist(project, distFiles(project, snippets, session.webhooks));
+  stampDist(project);
   notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
   if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
   // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.

@@ -203,3 +203,8 @@ export class ConnectedContentTag extends Tag {
     else setVariable(ctx, save, isJsonObject(value) ? { ...value, __http_status_code__: 200 } : value);
   }
 }
+
+/** The :save name of every connected_content call in a template's text ("connected" when it names none): what a render must be given answers for. */
+export function connectedSaveNames(template: string): string[] {
+  return [...template.matchAll(/connected_content[^%]*/g)].map((tag) => /:save\s+(\w+)/.exec(tag[0])?.[1] ?? "connected");
+}

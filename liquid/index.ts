@@ -3,3 +3,4 @@ export { parseProfile, ProfileError, type UserProfile } from "./profile";
 export type { ConnectedCall, RenderContext } from "./context";
 export { LiquidTemplateError } from "./errors";
 export { renderField, renderWebhook, type FieldResult, type WebhookFields, type WebhookResult } from "./render";
+export { connectedSaveNames } from "./connected-content";

@@ -1,4 +1,7 @@
 import type { TestProject } from "vitest/node";
+import { projectAt } from "../build/project";
+import { staleDistProblem } from "../build/source-inputs";
+import { ROOT } from "./support/dist";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -8,5 +11,8 @@ declare module "vitest" {
 }
 
 export default function setup(project: TestProject): void {
+  // The suites test the built snippets in dist/: built before the last edit, they would pass or fail for code that no longer exists.
+  const stale = staleDistProblem(projectAt(ROOT));
+  if (stale !== undefined) throw new Error(stale);
   project.provide("updateGoldens", project.config.snapshotOptions.updateSnapshot === "all");
 }

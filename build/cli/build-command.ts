@@ -3,6 +3,7 @@ import { buildProject } from "../build";
 import { staleFiles, writeDist } from "../dist";
 import { BuildError } from "../problems";
 import { projectAt, type Project } from "../project";
+import { stampDist } from "../source-inputs";
 import { watchProject } from "../watch";
 import { parseCommandArgs, UsageError } from "./args";
 import type { Io } from "./io";
@@ -17,12 +18,14 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
       strict: { type: "boolean", default: false },
       settings: { type: "string" },
       watch: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new UsageError(`bdt build takes no arguments, got "${positionals[0]}"`);
   const project = projectAt(io.cwd, values.settings);
   if (!existsSync(project.settingsFile)) throw new UsageError(`settings file not found: ${values.settings ?? project.settingsFile}`);
+  if (values.json && !values.check) throw new UsageError("--json goes with --check: it prints the stale files as JSON");
 
   if (values.watch) {
     if (values.check || values.min || values.strict) throw new UsageError("--watch writes dist/ as you edit: it does not combine with --check, --min or --strict");
@@ -32,11 +35,17 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
   for (const warning of output.warnings) io.err(`warning: ${warning}`);
   if (values.check) {
     const stale = staleFiles(project, output.files);
+    if (stale.length === 0) stampDist(project);
+    if (values.json) {
+      io.out(JSON.stringify({ upToDate: stale.length === 0, files: output.files.size, stale }));
+      return stale.length === 0 ? 0 : 1;
+    }
     if (stale.length > 0) throw new BuildError("dist/ is out of date with the sources: run npm run build and commit dist/", stale);
     io.out(`dist/ is up to date (${output.files.size} files)`);
     return 0;
   }
   const { written, removed } = writeDist(project, output.files);
+  stampDist(project);
   for (const file of written) io.out(`wrote dist/${file} (${Buffer.byteLength(output.files.get(file) ?? "")} bytes)`);
   for (const file of removed) io.out(`removed dist/${file}`);
   io.out(`built ${output.snippets.length} snippets, ${written.length} files changed`);

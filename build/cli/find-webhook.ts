@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import type { Project } from "../project";
 import type { ShippedWebhook } from "../webhooks/dist-files";
 import { UsageError } from "./args";
+import { didYouMean } from "./did-you-mean";
+import { InputError } from "./input-error";
+import { parseJson } from "./input-files";
 
 export interface WebhookTarget {
   readonly webhook: ShippedWebhook;
-  /** The template module it was built from, when the manifest lists it. */
-  readonly templateFile?: string;
+  /** The id of the template module it was built from, when the manifest lists it. */
+  readonly templateId?: string;
+  /** Whether it is one of this project's built templates, which must not be older than their sources. */
+  readonly fromDist: boolean;
 }
 
 interface ManifestWebhook {
@@ -22,20 +27,15 @@ export function findWebhook(project: Project, target: string): WebhookTarget {
     const path = resolve(project.root, target);
     if (!existsSync(path)) throw new UsageError(`template file not found: ${target}`);
     const listed = manifest.find((entry) => resolve(project.distDir, entry.file) === path);
-    return { webhook: readWebhook(path, target), templateFile: listed && templateFile(project, listed.id) };
+    return { webhook: readWebhook(path, target), templateId: listed?.id, fromDist: path.startsWith(project.distDir + sep) };
   }
   const entry = manifest.find((candidate) => candidate.id === target);
   if (!entry) {
-    const partner = target.split("/")[0];
-    const near = manifest.filter((candidate) => candidate.id.startsWith(`${partner}/`)).map((candidate) => candidate.id);
-    const hint = manifest.length === 0 ? "none is built: run npm run build first" : `known: ${(near.length > 0 ? near : manifest.map((candidate) => candidate.id)).join(", ")}`;
-    throw new UsageError(`unknown webhook template "${target}" (${hint})`);
+    if (manifest.length === 0) throw new UsageError(`unknown webhook template "${target}" (none is built: run npm run build first)`);
+    const ids = manifest.map((candidate) => candidate.id);
+    throw new UsageError(`unknown webhook template "${target}"${didYouMean(target, ids) || ` (none of the ${ids.length} templates in dist/manifest.json is named like it)`}`);
   }
-  return { webhook: readWebhook(resolve(project.distDir, entry.file), entry.file), templateFile: templateFile(project, entry.id) };
-}
-
-function templateFile(project: Project, id: string): string {
-  return resolve(project.webhooksDir, `${id}.ts`);
+  return { webhook: readWebhook(resolve(project.distDir, entry.file), entry.file), templateId: entry.id, fromDist: true };
 }
 
 function readManifestWebhooks(project: Project): ManifestWebhook[] {
@@ -45,14 +45,9 @@ function readManifestWebhooks(project: Project): ManifestWebhook[] {
 }
 
 function readWebhook(path: string, name: string): ShippedWebhook {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new UsageError(`${name} is not valid JSON: ${(error as Error).message}`);
-  }
+  const json = parseJson(readFileSync(path, "utf8"), name);
   const fields = json as Partial<ShippedWebhook> | null;
   const complete = typeof fields === "object" && fields !== null && typeof fields.url === "string" && typeof fields.body === "string" && typeof fields.method === "string" && typeof fields.headers === "object";
-  if (!complete) throw new UsageError(`${name} is not a webhook template: it needs method, url, headers and body`);
+  if (!complete) throw new InputError(`${name} is not a webhook template: it needs method, url, headers and body`);
   return json as ShippedWebhook;
 }

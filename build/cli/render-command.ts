@@ -1,12 +1,31 @@
-import { pathToFileURL } from "node:url";
 import { checkPartnerRequest, type PartnerRequest } from "../../contract/partners/request";
-import { LiquidTemplateError, ProfileError, parseProfile, renderWebhook, type RenderContext } from "../../liquid";
-import type { WebhookTemplate } from "../../webhooks/lib/template";
+import { LiquidTemplateError, ProfileError, parseProfile, renderWebhook, type RenderContext, type WebhookResult } from "../../liquid";
 import { projectAt } from "../project";
+import type { ShippedWebhook } from "../webhooks/dist-files";
+import { templateRequest } from "../webhooks/template-request";
 import { parseCommandArgs, UsageError } from "./args";
 import { findWebhook } from "./find-webhook";
-import { parseJson, parseNow, readText } from "./input-files";
+import { requireFreshDist } from "./fresh-dist";
+import { InputError } from "./input-error";
+import { parseNow, readJson, readText } from "./input-files";
 import type { Io } from "./io";
+
+/** What one render did: `bdt render --json` prints it as it is. */
+interface RenderReport {
+  readonly sent: boolean;
+  readonly method?: string;
+  readonly url?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Why it was not sent: the field whose abort_message() stopped it, and its reason. */
+  readonly field?: string;
+  readonly reason?: string;
+  /** A template Braze could not render (a filter it lacks): it would not be sent either. */
+  readonly error?: string;
+  /** The partner request it was checked against, and what that schema refuses; absent when nothing was checked (not sent, or a template that is not this project's). */
+  readonly partnerRequest?: string;
+  readonly problems?: readonly string[];
+}
 
 /** Renders a built webhook template for one user as Braze would send it, and checks it against the partner's request schema. */
 export async function renderCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -19,6 +38,7 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
       connected: { type: "string", multiple: true },
       "content-block": { type: "string", multiple: true },
       now: { type: "string" },
+      json: { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -28,62 +48,64 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
   if (!values.user) throw new UsageError("bdt render needs --user profile.json (a Braze user: standard attributes and custom_attributes)");
 
   const project = projectAt(io.cwd);
-  const { webhook, templateFile } = findWebhook(project, target);
-  const profile = parseUser(readJson(io.cwd, values.user, "--user"), values.user);
+  const { webhook, templateId, fromDist } = findWebhook(project, target);
+  const profile = parseUser(readJson(io.cwd, values.user), values.user);
   for (const warning of profile.warnings) io.err(`warning: ${values.user}: ${warning}`);
   const context: RenderContext = {
     user: profile.profile,
-    eventProperties: values.event === undefined ? undefined : readObject(io.cwd, values.event, "--event"),
-    canvasEntryProperties: values.canvas === undefined ? undefined : readObject(io.cwd, values.canvas, "--canvas"),
-    connected: Object.fromEntries((values.connected ?? []).map((pair) => namedFile(pair, "--connected", (file) => readJson(io.cwd, file, "--connected")))),
+    eventProperties: values.event === undefined ? undefined : readObject(io.cwd, values.event),
+    canvasEntryProperties: values.canvas === undefined ? undefined : readObject(io.cwd, values.canvas),
+    connected: Object.fromEntries((values.connected ?? []).map((pair) => namedFile(pair, "--connected", (file) => readJson(io.cwd, file)))),
     contentBlocks: Object.fromEntries((values["content-block"] ?? []).map((pair) => namedFile(pair, "--content-block", (file) => readText(io.cwd, file)))),
     now: values.now === undefined ? undefined : parseNow(values.now),
   };
 
-  let sent;
+  if (fromDist) requireFreshDist(project);
+
+  const report = await render(webhook, context, templateId === undefined ? undefined : () => templateRequest(project, templateId));
+  if (values.json) io.out(JSON.stringify(report));
+  else printRender(io, webhook.id, report);
+  return report.sent && (report.problems ?? []).length === 0 ? 0 : 1;
+}
+
+async function render(webhook: ShippedWebhook, context: RenderContext, requestOf: (() => Promise<PartnerRequest>) | undefined): Promise<RenderReport> {
+  let result: WebhookResult;
   try {
-    sent = await renderWebhook(webhook, context);
+    result = await renderWebhook(webhook, context);
   } catch (error) {
     if (!(error instanceof LiquidTemplateError)) throw error;
-    io.err(`error: ${webhook.id}: ${error.message}`);
-    return 1;
+    return { sent: false, error: error.message };
   }
-  if (!sent.sent) {
-    io.err(`not sent (${sent.field}): ${sent.reason || `${webhook.id}: abort_message() without a reason`}`);
-    return 1;
+  if (!result.sent) return { sent: false, field: result.field, reason: result.reason || `${webhook.id}: abort_message() without a reason` };
+  const { method, url, headers, body } = result;
+  const request = await requestOf?.();
+  if (!request) return { sent: true, method, url, headers, body };
+  return { sent: true, method, url, headers, body, partnerRequest: request.title, problems: checkPartnerRequest(request, result) };
+}
+
+/** The request as Braze would send it on stdout, so it can go to a file; the partner schema's verdict on stderr. */
+function printRender(io: Io, id: string, report: RenderReport): void {
+  if (!report.sent) {
+    io.err(report.error === undefined ? `not sent (${report.field}): ${report.reason}` : `error: ${id}: ${report.error}`);
+    return;
   }
-  io.out(`${sent.method} ${sent.url}`);
-  for (const [name, value] of Object.entries(sent.headers)) io.out(`${name}: ${value}`);
+  io.out(`${report.method} ${report.url}`);
+  for (const [name, value] of Object.entries(report.headers ?? {})) io.out(`${name}: ${value}`);
   io.out("");
-  io.out(sent.body);
-  return reportVerdict(io, webhook.id, templateFile === undefined ? undefined : await templateRequest(templateFile), sent);
-}
-
-function reportVerdict(io: Io, id: string, request: PartnerRequest | undefined, sent: Parameters<typeof checkPartnerRequest>[1]): number {
-  if (!request) {
-    io.err(`ok: ${id} rendered; not checked: it is not a template of this project's dist/, so its partner request is unknown`);
-    return 0;
-  }
-  const problems = checkPartnerRequest(request, sent);
-  if (problems.length > 0) {
-    io.err(`error: ${id}: ${request.title} would refuse this request:`);
+  io.out(report.body ?? "");
+  const problems = report.problems ?? [];
+  if (report.partnerRequest === undefined) io.err(`ok: ${id} rendered; not checked: it is not a template of this project's dist/, so its partner request is unknown`);
+  else if (problems.length > 0) {
+    io.err(`error: ${id}: ${report.partnerRequest} would refuse this request:`);
     for (const problem of problems) io.err(`  ${problem}`);
-    return 1;
-  }
-  io.err(`ok: ${id}: a valid ${request.title} request`);
-  return 0;
-}
-
-/** The partner request a template declares: its module is the one place that says. */
-async function templateRequest(file: string): Promise<PartnerRequest> {
-  return ((await import(pathToFileURL(file).href)) as { default: WebhookTemplate }).default.request;
+  } else io.err(`ok: ${id}: a valid ${report.partnerRequest} request`);
 }
 
 function parseUser(json: unknown, file: string) {
   try {
     return parseProfile(json, file);
   } catch (error) {
-    if (error instanceof ProfileError) throw new UsageError(error.message);
+    if (error instanceof ProfileError) throw new InputError(error.message);
     throw error;
   }
 }
@@ -95,12 +117,8 @@ function namedFile<T>(pair: string, option: string, read: (file: string) => T): 
   return [pair.slice(0, at), read(pair.slice(at + 1))];
 }
 
-function readJson(cwd: string, file: string, option: string): unknown {
-  return parseJson(readText(cwd, file), `${option} ${file}`);
-}
-
-function readObject(cwd: string, file: string, option: string): Record<string, unknown> {
-  const json = readJson(cwd, file, option);
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new UsageError(`${option}: ${file} must hold a JSON object of properties`);
+function readObject(cwd: string, file: string): Record<string, unknown> {
+  const json = readJson(cwd, file);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new InputError(`${file}: must hold a JSON object of properties`);
   return json as Record<string, unknown>;
 }

@@ -2,19 +2,34 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Destination } from "../../contract/schema";
 import { validateRequest } from "../../contract/validate";
-import { describeError, runSnippet } from "../../sandbox";
+import { describeError, runSnippet, type SnippetError } from "../../sandbox";
 import type { Settings } from "../../transforms/lib/settings";
 import { projectAt, type Project } from "../project";
-import { findSnippet, type SnippetTarget } from "./find-snippet";
+import { findSnippet } from "./find-snippet";
 import { parseCommandArgs, UsageError } from "./args";
-import { parseJson, parseNow, readText } from "./input-files";
+import { requireFreshDist } from "./fresh-dist";
+import { checkHeaders, parseNow, parseWebhookInput, readJson, readText } from "./input-files";
 import type { Io } from "./io";
+
+/** What one run did: `bdt run --json` prints it as it is. */
+interface RunReport {
+  readonly ok: boolean;
+  readonly id: string;
+  readonly output?: unknown;
+  /** The endpoint the output was validated for. */
+  readonly destination?: Destination;
+  readonly error?: SnippetError;
+  /** The validator's problems with the output, when it is not a valid request. */
+  readonly problems?: readonly string[];
+  readonly durationMs: number;
+  readonly cost: number;
+}
 
 /** Runs a built snippet on one payload in the sandbox and validates what it returns. */
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
-    options: { headers: { type: "string" }, now: { type: "string" }, settings: { type: "string" } },
+    options: { headers: { type: "string" }, now: { type: "string" }, settings: { type: "string" }, json: { type: "boolean", default: false } },
     allowPositionals: true,
   });
   const [target, payloadArg = "-", ...extra] = positionals;
@@ -23,19 +38,36 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
 
   const project = projectAt(io.cwd, values.settings);
   const snippet = findSnippet(project, target);
-  const input = parseInput(payloadArg === "-" ? await io.stdin() : readText(io.cwd, payloadArg), payloadArg);
-  const headers = values.headers ? parseHeaders(readText(io.cwd, values.headers), values.headers) : input.headers;
+  const input = payloadArg === "-" ? parseWebhookInput(await io.stdin(), "standard input") : parseWebhookInput(readText(io.cwd, payloadArg), payloadArg);
+  const headers = values.headers ? checkHeaders(readJson(io.cwd, values.headers), values.headers) : input.headers;
   const now = values.now === undefined ? undefined : parseNow(values.now);
+  if (snippet.fromDist) requireFreshDist(project);
 
   const result = await runSnippet(snippet.code, input.payload, { headers, now });
   for (const line of result.logs) io.err(`console: ${line}`);
-  if (!result.ok) {
-    io.err(`error: ${snippet.label}: ${describeError(result.error)}`);
-    return 1;
+  const measured = { durationMs: result.stats.durationMs, cost: result.stats.cost };
+  const run: RunReport = result.ok
+    ? validated(snippet.label, result.output, snippet.destination ?? guessDestination(result.output), measured)
+    : { ok: false, id: snippet.label, error: result.error, ...measured };
+  if (values.json) io.out(JSON.stringify(run));
+  else await printRun(io, run, project);
+  return run.ok ? 0 : 1;
+}
+
+function validated(id: string, output: unknown, destination: Destination, measured: Pick<RunReport, "durationMs" | "cost">): RunReport {
+  const verdict = validateRequest(output, destination);
+  return verdict.valid ? { ok: true, id, output, destination, ...measured } : { ok: false, id, output, destination, problems: verdict.problems, ...measured };
+}
+
+/** The output as pretty JSON on stdout, so it can go to a file; the verdict, time and cost on stderr. */
+async function printRun(io: Io, run: RunReport, project: Project): Promise<void> {
+  if (run.error) {
+    io.err(`error: ${run.id}: ${describeError(run.error)}`);
+    return;
   }
-  io.out(JSON.stringify(result.output, null, 2));
-  const cost = describeCost(result.stats.cost, await costBudget(project));
-  return reportVerdict(io, snippet, result.output, `in ${result.stats.durationMs.toFixed(1)} ms, ${cost}`);
+  io.out(JSON.stringify(run.output, null, 2));
+  if (run.problems) io.err(`error: ${run.id} returned an invalid ${run.destination} request: ${run.problems.join("; ")}`);
+  else io.err(`ok: valid ${run.destination} request from ${run.id} in ${run.durationMs.toFixed(1)} ms, ${describeCost(run.cost, await costBudget(project))}`);
 }
 
 /** The workspace's cost budget; the settings file is TypeScript, which bdt runs under tsx. */
@@ -50,46 +82,8 @@ function describeCost(cost: number, budget: number | undefined): string {
   return `cost ${cost} (${((cost / budget) * 100).toFixed(1)}% of the ${budget.toLocaleString("en-US")} budget)`;
 }
 
-function reportVerdict(io: Io, snippet: SnippetTarget, output: unknown, measurements: string): number {
-  const destination: Destination = snippet.destination ?? guessDestination(output);
-  const verdict = validateRequest(output, destination);
-  if (!verdict.valid) {
-    io.err(`error: ${snippet.label} returned an invalid ${destination} request: ${verdict.problems.join("; ")}`);
-    return 1;
-  }
-  io.err(`ok: valid ${destination} request from ${snippet.label} ${measurements}`);
-  return 0;
-}
-
-/** A snippet file outside the manifest: its output's shape says which endpoint it is for. */
+/** A snippet file outside the manifest: only its output's shape says which endpoint it is for. */
 function guessDestination(output: unknown): Destination {
   const catalog = typeof output === "object" && output !== null && "catalog_name" in output;
   return catalog ? "PUT /catalogs/{catalog_name}/items" : "POST /users/track";
-}
-
-interface Input {
-  readonly payload: unknown;
-  readonly headers?: Record<string, string>;
-}
-
-/**
- * A payload file is the webhook body itself, or a test fixture
- * (`{ payload, headers?, expected }`): failing fixtures replay as they are.
- */
-function parseInput(text: string, name: string): Input {
-  const json = parseJson(text, name === "-" ? "standard input" : name);
-  const fixture = typeof json === "object" && json !== null && !Array.isArray(json) && "payload" in json;
-  if (!fixture) return { payload: json };
-  const { payload, headers } = json as { payload: unknown; headers?: unknown };
-  return { payload, headers: headers === undefined ? undefined : checkHeaders(headers, name) };
-}
-
-function parseHeaders(text: string, name: string): Record<string, string> {
-  return checkHeaders(parseJson(text, name), name);
-}
-
-function checkHeaders(value: unknown, name: string): Record<string, string> {
-  const ok = typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
-  if (!ok) throw new UsageError(`${name}: headers must be a JSON object of string values`);
-  return value as Record<string, string>;
 }

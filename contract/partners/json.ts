@@ -20,11 +20,17 @@ const SIMPLE_ESCAPES = '"\\/bfnrt';
  * input, raw newlines included, which would break a one-line problem.
  */
 export function jsonSyntaxError(text: string): string | undefined {
+  const problem = jsonSyntaxProblem(text);
+  return problem && `${problem.what} at position ${problem.position}`;
+}
+
+/** What is wrong and at which position (UTF-16 code units), or undefined when `text` is JSON. */
+export function jsonSyntaxProblem(text: string): { readonly what: string; readonly position: number } | undefined {
   try {
     new Reader(text).document();
     return undefined;
   } catch (error) {
-    if (error instanceof JsonSyntax) return `${error.what} at position ${error.position}`;
+    if (error instanceof JsonSyntax) return { what: error.what, position: error.position };
     throw error;
   }
 }
@@ -127,7 +133,7 @@ class Reader {
   /** The character at the cursor as a problem line shows it (whole, if astral). */
   private shown(): string {
     const code = this.text.codePointAt(this.at);
-    return code === undefined ? "end of input" : JSON.stringify(String.fromCodePoint(code));
+    return code === undefined ? "end of input" : characterName(String.fromCodePoint(code));
   }
 
   private fail(what: string): never {

@@ -47,7 +47,7 @@ test("a saved transform rebuilds only its snippet and the router, prints its siz
     failed: false,
   });
   expect(await watcher.nextCheck()).toEqual([]);
-  await expect.poll(() => lines.find((line) => line.startsWith("rebuilt dist/regal/contact.experiment.assigned.js"))).toMatch(/^rebuilt dist\/regal\/contact\.experiment\.assigned\.js \(\d+ bytes\): (no fixtures|\d+ valid)/);
+  await expect.poll(() => lines.find((line) => line.startsWith("rebuilt dist/regal/contact.experiment.assigned.js"))).toMatch(/^rebuilt dist\/regal\/contact\.experiment\.assigned\.js \(\d+ bytes\): (no fixtures|\d+ of \d+ match their goldens)/);
   expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
 });
 

@@ -4,24 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
-import { main } from "../../build/cli/main";
-import type { Io } from "../../build/cli/io";
+import { bdt as runBdt } from "./bdt";
 import { ROOT } from "../support/dist";
 import { FIXTURES } from "../support/fixtures";
 import { scratchProject } from "../support/scratch-project";
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string[];
-}
-
-async function bdt(argv: string[], stdin = "", cwd = ROOT): Promise<Captured> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd, stdin: async () => stdin };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err };
+/** stdout as one text, as a file it is redirected to would hold it. */
+async function bdt(argv: string[], stdin = "", cwd = ROOT) {
+  const result = await runBdt(argv, { stdin, cwd });
+  return { ...result, out: result.out.join("\n") };
 }
 
 const fixture = (event: string, name: string) => join(FIXTURES, "regal", event, `${name}.json`);
@@ -81,14 +72,14 @@ describe("bdt run", () => {
 
   test.each([
     [["run"], /bdt run needs a transform id/],
-    [["run", "regal/nope", "x.json"], /unknown transform "regal\/nope" \(known: regal\/agent\.activity\.updated, .*regal\/router/],
+    [["run", "regal/call.complete", "x.json"], /^bdt: unknown transform "regal\/call\.complete": did you mean regal\/call\.completed\?$/],
     [["run", "regal/call.completed", "missing.json"], /file not found: missing\.json/],
     [["run", "regal/call.completed", "package.json", "--now", "soon"], /--now: "soon" is not an ISO-8601 date/],
-    [["run", "regal/call.completed", ".gitignore"], /\.gitignore is not valid JSON/],
     [["run", "a", "b", "c"], /unexpected argument "c"/],
     [["build", "--bogus"], /Unknown option '--bogus'/],
     [["build", "extra"], /bdt build takes no arguments/],
-    [["frobnicate"], /unknown command "frobnicate"/],
+    [["frobnicate"], /^bdt: unknown command "frobnicate"$/],
+    [["biuld"], /^bdt: unknown command "biuld": did you mean build\?$/],
     [[], /no command given/],
   ])("usage mistake %j: one line and the usage, exit 2", async (argv, message) => {
     const result = await bdt(argv as string[]);
@@ -123,4 +114,11 @@ test("the installed bin runs as a process with the same exit codes", async () =>
   expect(failure.stderr.trim().split("\n")).toHaveLength(1);
   const usage = await run("node", [bin, "nope"], { cwd: ROOT }).catch((e) => e);
   expect(usage.code).toBe(2);
+});
+
+test("npx bdt runs the package's own bin: stdout holds only the output, so it can go to a file", async () => {
+  const run = promisify(execFile);
+  const { stdout, stderr } = await run("npx", ["bdt", "run", "regal/call.completed", fixture("call.completed", "regal-documented")], { cwd: ROOT });
+  expect(JSON.parse(stdout).events[0].name).toBe("Call Completed");
+  expect(stderr).toMatch(/^ok: valid POST \/users\/track request from regal\/call\.completed /);
 });

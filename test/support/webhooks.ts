@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { PartnerRequest } from "../../contract/partners/request";
-import { parseProfile, type RenderContext, type UserProfile } from "../../liquid";
+import { projectAt } from "../../build/project";
+import { templateRequest } from "../../build/webhooks/template-request";
+import { connectedSaveNames, parseProfile, type RenderContext, type UserProfile } from "../../liquid";
 import type { ShippedWebhook } from "../../build/webhooks/dist-files";
-import type { WebhookTemplate } from "../../webhooks/lib/template";
 import { DIST, ROOT } from "./dist";
 
 export type { ShippedWebhook };
@@ -18,9 +18,8 @@ export function shippedWebhooks(): ShippedWebhook[] {
 }
 
 /** The partner request a template declares, from its module. */
-export async function requestOf(id: string): Promise<PartnerRequest> {
-  const module = (await import(pathToFileURL(join(ROOT, "webhooks", `${id}.ts`)).href)) as { default: WebhookTemplate };
-  return module.default.request;
+export function requestOf(id: string): Promise<PartnerRequest> {
+  return templateRequest(projectAt(ROOT), id);
 }
 
 export interface Named<T> {
@@ -54,8 +53,7 @@ export function connectedResponse(name: string): unknown {
 
 /** What a template's connected_content calls get: every call saves Rokt's token response, whatever the name it saves it under. */
 export function connectedFor(template: string, response: unknown): Record<string, unknown> {
-  const saves = [...template.matchAll(/connected_content[^%]*:save\s+(\w+)/g)].map((match) => match[1] ?? "connected");
-  return Object.fromEntries(saves.map((save) => [save, response]));
+  return Object.fromEntries(connectedSaveNames(template).map((save) => [save, response]));
 }
 
 /** A render context of the fixtures: this user and event, the sample content blocks, Rokt's sample token. */
