@@ -20,11 +20,11 @@ const RUNS: Record<Engine, number> = {
   v8: Number(process.env.FUZZ_V8_RUNS ?? 200),
 };
 /** Snippets that carry the same code as an earlier one (only their mapping data differs) run this share of the runs. */
-const SAME_CODE_SHARE = 0.25;
+const SAME_CODE_SHARE = 0.15;
 
 /**
  * The runs for each snippet: full strength for every router and for the first
- * snippet of each source to carry a given set of functions; a quarter for the
+ * snippet of each source to carry a given set of functions; 15% for the
  * others, whose code was just fuzzed at full strength on another mapping.
  */
 function runsFor(snippets: readonly ManifestSnippet[]): Map<string, number> {
