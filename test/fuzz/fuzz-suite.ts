@@ -17,7 +17,7 @@ import { mutatedPayloads, seedFor } from "./subjects";
 const RUNS: Record<Engine, number> = {
   quickjs: Number(process.env.FUZZ_RUNS ?? 1000),
   // A fresh V8 context per payload costs more than a warm sandbox run.
-  v8: Number(process.env.FUZZ_V8_RUNS ?? 200),
+  v8: Number(process.env.FUZZ_V8_RUNS ?? 120),
 };
 /** Snippets that carry the same code as an earlier one (only their mapping data differs) run this share of the runs. */
 const SAME_CODE_SHARE = 0.15;

@@ -13,12 +13,12 @@ import { outcomeLine, renderOutcome, type Outcome } from "./outcome";
  * values hold, all of them or just one it needs; it sends whenever the values
  * it needs are valid, whatever the others hold; and it prints every value it
  * is given exactly. Seeded per template and property (FUZZ_SEED changes the
- * base, FUZZ_RUNS the renders): a failure prints the seed, the shrunk send
+ * base, WEBHOOK_FUZZ_RUNS the renders per property, 300): a failure prints the seed, the shrunk send
  * (profile file, event, the text expected of each printed value) and dialect.
  */
 const webhooks = shippedWebhooks();
 /** Runs per template and property: a property's renders are shared out among the templates, so more templates do not slow the file down. */
-const RUNS = Math.max(10, Math.ceil(Number(process.env.FUZZ_RUNS ?? 500) / webhooks.length));
+const RUNS = Math.max(10, Math.ceil(Number(process.env.WEBHOOK_FUZZ_RUNS ?? 300) / webhooks.length));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const dialects = fc.constantFrom(...ALL_DIALECTS);
 
