@@ -1,5 +1,6 @@
 import type { Settings } from "../transforms/lib/settings";
 import { sha256 } from "./header";
+import type { Manifest, ManifestSnippet, ManifestWebhook } from "./manifest";
 import { mappingTable } from "./mapping-table";
 import { displayPath, type Project } from "./project";
 import { findPlaceholders } from "./settings";
@@ -27,7 +28,7 @@ export function distFiles(project: Project, snippets: readonly BuiltSnippet[], w
 }
 
 function manifest(snippets: readonly BuiltSnippet[], webhooks: readonly CompiledWebhook[]): string {
-  const entries = snippets.map((snippet) => ({
+  const entries = snippets.map((snippet): ManifestSnippet => ({
     id: snippet.id,
     file: snippet.file,
     source: snippet.meta.source,
@@ -36,11 +37,12 @@ function manifest(snippets: readonly BuiltSnippet[], webhooks: readonly Compiled
     sha256: sha256(snippet.code),
     bytes: Buffer.byteLength(snippet.code),
   }));
-  const templates = webhooks.map((webhook) => {
+  const templates = webhooks.map((webhook): ManifestWebhook => {
     const json = webhookJson(webhook);
     return { id: webhook.id, file: webhookFile(webhook), partner: webhook.partner, request: webhook.request.id, sha256: sha256(json), bytes: Buffer.byteLength(json) };
   });
-  return `${JSON.stringify({ snippets: entries, webhooks: templates }, null, 2)}\n`;
+  const written: Manifest = { snippets: entries, webhooks: templates };
+  return `${JSON.stringify(written, null, 2)}\n`;
 }
 
 /** A warning for each settings placeholder a snippet embeds, naming the snippets. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Destination } from "../contract/schema";
+import { readManifest, type Manifest } from "../build/manifest";
 import type { Project } from "../build/project";
 import type { ShippedWebhook } from "../build/webhooks/dist-files";
 
@@ -24,21 +25,14 @@ export interface DistCatalog {
   readonly webhooks: ReadonlyMap<string, CatalogWebhook>;
 }
 
-interface Manifest {
-  readonly snippets?: readonly (Omit<CatalogSnippet, "code"> & { readonly file: string })[];
-  readonly webhooks?: readonly { readonly id: string; readonly file: string; readonly request: string; readonly sha256: string }[];
-}
-
 /** dist/ is mid-write (a file does not match the manifest's hash): read it again shortly. */
 export class DistInFlux extends Error {}
 
 /** Reads dist/ whole; an unbuilt dist/ is an empty catalog. Throws DistInFlux while a build is writing it. */
 export function readCatalog(project: Project): DistCatalog {
-  const manifestFile = join(project.distDir, "manifest.json");
-  if (!existsSync(manifestFile)) return { snippets: new Map(), webhooks: new Map() };
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+    manifest = readManifest(project);
   } catch (error) {
     throw new DistInFlux(`dist/manifest.json: ${(error as Error).message}`);
   }
@@ -48,8 +42,8 @@ export function readCatalog(project: Project): DistCatalog {
     if (createHash("sha256").update(text).digest("hex") !== sha256) throw new DistInFlux(`dist/${file} does not match dist/manifest.json`);
     return text;
   };
-  const snippets = (manifest.snippets ?? []).map(({ file, ...entry }): CatalogSnippet => ({ ...entry, code: read(file, entry.sha256) }));
-  const webhooks = (manifest.webhooks ?? []).map(({ file, request, sha256 }): CatalogWebhook => ({ ...(JSON.parse(read(file, sha256)) as ShippedWebhook), request }));
+  const snippets = manifest.snippets.map(({ file, bytes: _bytes, ...entry }): CatalogSnippet => ({ ...entry, code: read(file, entry.sha256) }));
+  const webhooks = manifest.webhooks.map(({ file, request, sha256 }): CatalogWebhook => ({ ...(JSON.parse(read(file, sha256)) as ShippedWebhook), request }));
   return { snippets: new Map(snippets.map((snippet) => [snippet.id, snippet])), webhooks: new Map(webhooks.map((webhook) => [webhook.id, webhook])) };
 }
 
@@ -60,27 +54,4 @@ export function readCatalog(project: Project): DistCatalog {
 export function snippetAt(catalog: DistCatalog, path: string): CatalogSnippet | undefined {
   const id = path.replace(/^\/+|\/+$/g, "");
   return catalog.snippets.get(id) ?? catalog.snippets.get(`${id}/router`);
-}
-
-/** At most three ids nearest to what was asked for, for a 404's message. */
-export function nearestIds(ids: Iterable<string>, asked: string): string[] {
-  const wanted = asked.replace(/^\/+|\/+$/g, "");
-  return [...ids]
-    .map((id) => ({ id, distance: editDistance(id, wanted) }))
-    .filter(({ id, distance }) => distance <= Math.max(3, Math.floor(wanted.length / 3)) || id.startsWith(`${wanted}/`))
-    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
-    .slice(0, 3)
-    .map(({ id }) => id);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { apiEndpoint } from "./api";
-import { nearestIds, snippetAt } from "./dist-catalog";
+import { nearestNames } from "../build/cli/did-you-mean";
+import { snippetAt } from "./dist-catalog";
 import { refused, type Exchange, type Outcome, type ServeContext } from "./exchange";
 import { errorBody } from "./http";
 import { INSPECT_METHODS, inspectEndpoint } from "./inspect-endpoint";
@@ -45,7 +46,7 @@ export async function route(context: ServeContext, exchange: Exchange): Promise<
 }
 
 function didYouMean(ids: Iterable<string>, asked: string, prefix: string): string {
-  const near = nearestIds(ids, asked);
+  const near = nearestNames(asked.replace(/^\/+|\/+$/g, ""), ids);
   return near.length === 0 ? "" : ` (did you mean ${near.map((id) => `${prefix}${id}`).join(", ")}?)`;
 }
 

@@ -9,19 +9,24 @@ const MAX_SUGGESTIONS = 3;
  * "regal/call.complete" is a few typos from "regal/call.placed" too, but only
  * "regal/call.completed" is what was meant.
  */
-export function didYouMean(name: string, known: readonly string[]): string {
+export function didYouMean(name: string, known: Iterable<string>): string {
+  const near = nearestNames(name, known);
+  if (near.length === 0) return "";
+  return `: did you mean ${near.length === 1 ? near[0] : `${near.slice(0, -1).join(", ")} or ${near.at(-1)}`}?`;
+}
+
+/** The known names closest to `name` (see didYouMean), at most three, in name order; none when none is close. */
+export function nearestNames(name: string, known: Iterable<string>): string[] {
   const typed = name.toLowerCase();
-  const scored = known
+  const scored = [...known]
     .map((candidate) => ({ candidate, distance: editDistance(typed, candidate.toLowerCase()) }))
     .filter(({ distance }) => distance <= Math.max(1, Math.floor(typed.length / 3)));
   const closest = Math.min(...scored.map(({ distance }) => distance));
-  const near = scored
+  return scored
     .filter(({ distance }) => distance === closest)
     .map(({ candidate }) => candidate)
     .sort()
     .slice(0, MAX_SUGGESTIONS);
-  if (near.length === 0) return "";
-  return `: did you mean ${near.length === 1 ? near[0] : `${near.slice(0, -1).join(", ")} or ${near.at(-1)}`}?`;
 }
 
 /** Edits (insert, delete, replace, swap two neighbours) turning `a` into `b`: the optimal string alignment distance. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import type { Destination } from "../../contract/schema";
+import { readManifest } from "../manifest";
 import type { Project } from "../project";
 import { UsageError } from "./args";
 import { didYouMean } from "./did-you-mean";
@@ -13,16 +14,9 @@ export interface SnippetTarget {
   readonly fromDist: boolean;
 }
 
-interface ManifestEntry {
-  readonly id: string;
-  readonly file: string;
-  readonly events: readonly string[];
-  readonly destination: Destination;
-}
-
 /** A snippet named by its id (`regal/call.completed`), its event (`call.completed`) or its file. */
 export function findSnippet(project: Project, target: string): SnippetTarget {
-  const manifest = readManifest(project);
+  const manifest = readManifest(project).snippets;
   if (target.endsWith(".js")) {
     const path = resolve(project.root, target);
     if (!existsSync(path)) throw new UsageError(`snippet file not found: ${target}`);
@@ -41,8 +35,3 @@ export function findSnippet(project: Project, target: string): SnippetTarget {
   return { label: entry.id, code: readFileSync(resolve(project.distDir, entry.file), "utf8"), destination: entry.destination, fromDist: true };
 }
 
-function readManifest(project: Project): ManifestEntry[] {
-  const file = resolve(project.distDir, "manifest.json");
-  if (!existsSync(file)) return [];
-  return (JSON.parse(readFileSync(file, "utf8")) as { snippets: ManifestEntry[] }).snippets;
-}

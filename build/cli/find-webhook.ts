@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
+import { readManifest } from "../manifest";
 import type { Project } from "../project";
 import type { ShippedWebhook } from "../webhooks/dist-files";
 import { UsageError } from "./args";
@@ -15,14 +16,9 @@ export interface WebhookTarget {
   readonly fromDist: boolean;
 }
 
-interface ManifestWebhook {
-  readonly id: string;
-  readonly file: string;
-}
-
 /** A template named by its id (`rokt/new-event`) or the path of its JSON file. */
 export function findWebhook(project: Project, target: string): WebhookTarget {
-  const manifest = readManifestWebhooks(project);
+  const manifest = readManifest(project).webhooks;
   if (target.endsWith(".json")) {
     const path = resolve(project.root, target);
     if (!existsSync(path)) throw new UsageError(`template file not found: ${target}`);
@@ -38,11 +34,6 @@ export function findWebhook(project: Project, target: string): WebhookTarget {
   return { webhook: readWebhook(resolve(project.distDir, entry.file), entry.file), templateId: entry.id, fromDist: true };
 }
 
-function readManifestWebhooks(project: Project): ManifestWebhook[] {
-  const file = resolve(project.distDir, "manifest.json");
-  if (!existsSync(file)) return [];
-  return (JSON.parse(readFileSync(file, "utf8")) as { webhooks?: ManifestWebhook[] }).webhooks ?? [];
-}
 
 function readWebhook(path: string, name: string): ShippedWebhook {
   const json = parseJson(readFileSync(path, "utf8"), name);

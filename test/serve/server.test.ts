@@ -155,7 +155,7 @@ describe("a transformation's URL", () => {
     const { status, body } = await answer(await postJson(`${url}/regal/call.complete`, {}));
     expect(status).toBe(404);
     expect(body.error.message).toBe(
-      "no snippet at /regal/call.complete (did you mean /regal/call.completed, /regal/call.placed?): POST /<snippet id> runs that snippet (e.g. /regal/call.completed), POST /<source> its router; GET /api/requests or dist/manifest.json lists every id",
+      "no snippet at /regal/call.complete (did you mean /regal/call.completed?): POST /<snippet id> runs that snippet (e.g. /regal/call.completed), POST /<source> its router; GET /api/requests or dist/manifest.json lists every id",
     );
     expect(server.log.list()[0]).toMatchObject({ verdict: "rejected", status: 404 });
     expect((await answer(await postJson(`${url}/nothing-like-it-at-all`, {}))).body.error.message).not.toContain("did you mean");

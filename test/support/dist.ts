@@ -1,23 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Destination } from "../../contract/schema";
+import { readManifest as readProjectManifest, type ManifestSnippet } from "../../build/manifest";
+import { projectAt } from "../../build/project";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
 
-export interface ManifestSnippet {
-  readonly id: string;
-  readonly file: string;
-  readonly source: string;
-  readonly events: readonly string[];
-  readonly destination: Destination;
-  readonly sha256: string;
-  readonly bytes: number;
-}
+export type { ManifestSnippet };
 
 /** The committed build: what users paste, and so what every transform test runs. */
-export function readManifest(): ManifestSnippet[] {
-  return (JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { snippets: ManifestSnippet[] }).snippets;
+export function readManifest(): readonly ManifestSnippet[] {
+  return readProjectManifest(projectAt(ROOT)).snippets;
 }
 
 export function readSnippet(snippet: ManifestSnippet): string {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PartnerRequest } from "../../contract/partners/request";
+import { readManifest } from "../../build/manifest";
 import { projectAt } from "../../build/project";
 import { templateRequest } from "../../build/webhooks/template-request";
 import { connectedSaveNames, parseProfile, type RenderContext, type UserProfile } from "../../liquid";
@@ -13,8 +14,7 @@ export const WEBHOOK_FIXTURES = join(ROOT, "test", "fixtures", "webhooks");
 
 /** Every template the manifest lists, read from dist/: what users paste, so what every template test renders. */
 export function shippedWebhooks(): ShippedWebhook[] {
-  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { webhooks: { file: string }[] };
-  return manifest.webhooks.map((entry) => JSON.parse(readFileSync(join(DIST, entry.file), "utf8")) as ShippedWebhook);
+  return readManifest(projectAt(ROOT)).webhooks.map((entry) => JSON.parse(readFileSync(join(DIST, entry.file), "utf8")) as ShippedWebhook);
 }
 
 /** The partner request a template declares, from its module. */
