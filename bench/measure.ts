@@ -6,15 +6,27 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Median wall time of a command run `times` times, each in a fresh process. */
-export function medianOfProcess(command: string, args: readonly string[], cwd: string, times: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    execFileSync(command, args, { cwd, stdio: "ignore" });
-    samples.push(performance.now() - started);
+/**
+ * Wall time of one run of a command in a fresh process. stdout is ignored; a
+ * run that fails throws with the command and the last line it wrote on
+ * stderr, so a broken command is never timed as a fast one.
+ */
+export function timeProcess(command: string, args: readonly string[], cwd: string): number {
+  const started = performance.now();
+  try {
+    execFileSync(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const { status, stderr } = error as { status?: number | null; stderr?: Buffer };
+    const last = String(stderr ?? "").trim().split("\n").pop() || "nothing on stderr";
+    throw new Error(`${command} ${args.join(" ")} (in ${cwd}) failed with exit code ${status ?? "none"}: ${last}`);
   }
-  return median(samples);
+  return performance.now() - started;
+}
+
+/** Median wall time of a command run `times` times, each in a fresh process, after `warmUp` untimed runs (they fill the OS caches). */
+export function medianOfProcess(command: string, args: readonly string[], cwd: string, times: number, warmUp = 0): number {
+  for (let i = 0; i < warmUp; i++) timeProcess(command, args, cwd);
+  return median(Array.from({ length: times }, () => timeProcess(command, args, cwd)));
 }
 
 /** Median microseconds of `run`, after a warm-up. */

@@ -9,6 +9,7 @@ import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } 
 import { formatFinding, runStaticChecks } from "./static-checks";
 import { snippetEntry } from "./virtual-modules";
 import { buildWebhooks, type CompiledWebhook } from "./webhooks";
+import { allowedByEngine, readObservedEngine } from "./observed-engine";
 
 export type { BuiltSnippet };
 
@@ -38,7 +39,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const bundle = createBundler(project, modules);
   const settings = await loadSettings(project, bundle);
   const plans = await planSnippets(project, sources, settings, bundle, modules);
-  const context = { project, packageVersion: packageVersion(project), minify: options.minify === true };
+  const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
 
   const snippets: BuiltSnippet[] = [];
   for (const plan of plans) snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
@@ -52,5 +53,5 @@ export async function buildProject(project: Project, options: BuildOptions = {})
 export async function bundleSnippet(context: SnippetContext, bundle: Bundler, plan: SnippetPlan): Promise<{ snippet: BuiltSnippet; modules: readonly string[] }> {
   const entry = snippetEntry(plan);
   const bundled = await bundle(entry.key, entry.modules);
-  return { snippet: await buildSnippet(context, plan, bundled.code), modules: bundled.modules };
+  return { snippet: await buildSnippet(context, plan, bundled), modules: bundled.modules };
 }

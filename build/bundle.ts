@@ -1,14 +1,16 @@
 import { posix } from "node:path";
-import { rollup, type Plugin, type RollupCache } from "rollup";
+import { rollup, type Plugin, type RollupCache, type SourceMap } from "rollup";
 import { BuildError } from "./problems";
 import type { Project } from "./project";
-import { moduleKey, type EmittedModules } from "./typescript-program";
+import { moduleKey, sourceMapKey, type EmittedModules } from "./typescript-program";
 import { isGenerated, type GeneratedModules } from "./virtual-modules";
 
 /** One transform bundled with everything it imports, still an ES module. */
 export interface BundledModule {
   readonly code: string;
-  /** The keys of every module the bundle read, to know which bundles a change affects. */
+  /** From `code` to the TypeScript sources, named by path relative to the project root. */
+  readonly map: SourceMap;
+  /** The keys of every module (and source map) the bundle read, to know which bundles a change affects. */
   readonly modules: readonly string[];
 }
 
@@ -39,13 +41,20 @@ export function createBundler(project: Project, modules: EmittedModules, initial
     });
     try {
       cache = bundle.cache;
-      const { output } = await bundle.generate({ format: "es" });
+      const { output } = await bundle.generate({
+        format: "es",
+        sourcemap: true,
+        sourcemapExcludeSources: true,
+        // The module ids are "/<key>": this makes the sources keys again ("transforms/lib/identity.ts").
+        sourcemapPathTransform: (relativePath, mapPath) => posix.join(posix.dirname(mapPath), relativePath).slice(1),
+      });
       const [chunk, ...rest] = output;
-      if (rest.length > 0 || chunk.imports.length > 0) {
+      // The map comes on the chunk and again as an asset file, which is not needed.
+      if (rest.some((file) => file.type === "chunk") || chunk.imports.length > 0) {
         throw new BuildError(`${key}: the bundle is not self-contained (imports ${chunk.imports.join(", ")})`);
       }
       const read = (bundle.cache?.modules ?? []).map((module) => module.id).filter((id) => !isGenerated(id));
-      return { code: chunk.code, modules: read.map((id) => id.slice(1)) };
+      return { code: chunk.code, map: chunk.map!, modules: read.flatMap((id) => [id.slice(1), sourceMapKey(id.slice(1))]) };
     } finally {
       await bundle.close();
     }
@@ -73,7 +82,9 @@ function inMemory(modules: EmittedModules, generated: GeneratedModules, settings
     load(id) {
       const code = generated.get(id) ?? modules.get(id.slice(1));
       if (code === undefined) throw new BuildError(`no compiled module for ${id.slice(1)}: is it under transforms/?`);
-      return code;
+      // The generated modules have no source anyone edits: an empty map keeps them out of the snippet's map.
+      const map = generated.has(id) ? undefined : modules.get(sourceMapKey(id.slice(1)));
+      return { code, map: map ?? { mappings: "" } };
     },
   };
 }

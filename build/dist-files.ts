@@ -4,16 +4,19 @@ import type { Manifest, ManifestSnippet, ManifestWebhook } from "./manifest";
 import { mappingTable } from "./mapping-table";
 import { displayPath, type Project } from "./project";
 import { findPlaceholders } from "./settings";
+import { mapFileOf, mapFileText } from "./source-maps/map-file";
 import type { BuiltSnippet } from "./snippet";
 import type { CompiledWebhook } from "./webhooks";
 import { webhookDistFiles, webhookFile, webhookJson } from "./webhooks/dist-files";
 
-/** Every file of dist/, by path relative to it: snippets, webhook templates, the manifest, mapping tables, partner request bodies. */
+/** Every file of dist/, by path relative to it: snippets and their source maps, webhook templates, the manifest, mapping tables, partner request bodies. */
 export function distFiles(project: Project, snippets: readonly BuiltSnippet[], webhooks: readonly CompiledWebhook[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const snippet of snippets) {
-    files.set(snippet.file, snippet.code);
-    if (snippet.minified !== undefined) files.set(`${snippet.id}.min.js`, snippet.minified);
+    files.set(snippet.file, snippet.code).set(mapFileOf(snippet.file), mapFileText(project, snippet.file, snippet.map));
+    if (snippet.minified === undefined) continue;
+    const minified = `${snippet.id}.min.js`;
+    files.set(minified, snippet.minified.code).set(mapFileOf(minified), mapFileText(project, minified, snippet.minified.map));
   }
   files.set("manifest.json", manifest(snippets, webhooks));
   const sources = [...new Set(snippets.map((snippet) => snippet.meta.source))];

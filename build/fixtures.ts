@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
+import { parseJson } from "./cli/input-files";
 
 /** The error a case expects: the deliberate error's name and its one-line message. */
 export interface ExpectedError {
@@ -38,6 +39,7 @@ export interface Fixture {
  * path above it is the source's id, so nested sources ("zendesk/triggers")
  * keep their fixtures in nested folders.
  */
+/** A case that is not JSON is an InputError naming its file, line and column. */
 export function readFixtures(root: string, only: { source?: string; event?: string } = {}): Fixture[] {
   const dir = join(root, "test", "fixtures");
   return eventFolders(dir, "")
@@ -49,7 +51,8 @@ export function readFixtures(root: string, only: { source?: string; event?: stri
         .sort()
         .map((file) => {
           const path = join(folder, file);
-          return { source, event, name: file.slice(0, -".json".length), path, data: JSON.parse(readFileSync(path, "utf8")) as FixtureCase };
+          const data = parseJson(readFileSync(path, "utf8"), relative(root, path).split(sep).join("/")) as FixtureCase;
+          return { source, event, name: file.slice(0, -".json".length), path, data };
         }),
     );
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Destination } from "../contract/schema";
+import { BuildError } from "./problems";
 import type { Project } from "./project";
 
 /** dist/manifest.json: every snippet and webhook template of the build, each with its file and that file's sha256. */
@@ -29,10 +30,15 @@ export interface ManifestWebhook {
   readonly bytes: number;
 }
 
-/** The manifest of a project's dist/; an empty one when dist/ is not built. Throws SyntaxError on a manifest that is not JSON. */
+/** The manifest of a project's dist/; an empty one when dist/ is not built. A manifest that is not JSON is a BuildError saying to rebuild. */
 export function readManifest(project: Project): Manifest {
   const file = join(project.distDir, "manifest.json");
   if (!existsSync(file)) return { snippets: [], webhooks: [] };
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as Partial<Manifest>;
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8")) as Partial<Manifest>;
+  } catch (error) {
+    throw new BuildError(`dist/manifest.json is not valid JSON (${(error as Error).message}): run npm run build`);
+  }
   return { snippets: manifest.snippets ?? [], webhooks: manifest.webhooks ?? [] };
 }

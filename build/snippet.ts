@@ -1,13 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import MagicString from "magic-string";
 import type { Destination } from "../contract/schema";
+import type { BundledModule } from "./bundle";
+import type { SyntaxLevel } from "../sandbox/engines";
 import { functionBody, splitDefaultExport } from "./function-body";
 import { withHeader, withShortHeader, type HeaderFacts } from "./header";
-import { minifySnippet } from "./minify";
+import { minifyMapped } from "./minify";
 import type { SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
 import { displayPath, type Project } from "./project";
 import { inlinedSettings } from "./settings";
+import { belowPrefix, mapThroughEdits, type SnippetMap } from "./source-maps/snippet-map";
 import { collapseEmptyObjects } from "./tidy";
 import { snippetProblems } from "./verify-snippet";
 
@@ -24,8 +28,10 @@ export interface BuiltSnippet {
   readonly meta: SnippetMeta;
   readonly plan: SnippetPlan;
   readonly code: string;
-  /** The `--min` variant, when asked for. */
-  readonly minified?: string;
+  /** From `code` (header included) to the TypeScript sources. */
+  readonly map: SnippetMap;
+  /** The `--min` variant, when asked for, and its map. */
+  readonly minified?: { readonly code: string; readonly map: SnippetMap };
 }
 
 /** What every snippet of one build shares. */
@@ -33,14 +39,19 @@ export interface SnippetContext {
   readonly project: Project;
   readonly packageVersion: string;
   readonly minify: boolean;
+  /** The newest syntax the recorded engine allows in a snippet. */
+  readonly syntax: SyntaxLevel;
 }
 
-/** One plan's bundled module made into the paste-ready snippet: checked and headed. */
-export async function buildSnippet(context: SnippetContext, plan: SnippetPlan, moduleCode: string): Promise<BuiltSnippet> {
+/** One plan's bundled module made into the paste-ready snippet: checked and headed, with its source map. */
+export async function buildSnippet(context: SnippetContext, plan: SnippetPlan, bundled: BundledModule): Promise<BuiltSnippet> {
   const { project } = context;
-  const module = splitDefaultExport(plan.id, moduleCode);
-  const body = collapseEmptyObjects(functionBody(module));
-  const problems = snippetProblems(body);
+  const module = splitDefaultExport(plan.id, bundled.code);
+  const edited = new MagicString(functionBody(module));
+  collapseEmptyObjects(edited);
+  const body = edited.toString();
+  const bodyMap = mapThroughEdits(edited, bundled.map);
+  const problems = snippetProblems(body, context.syntax);
   if (problems.length > 0) throw new BuildError(`${plan.id}: the snippet would not run in Braze`, problems);
   const facts: HeaderFacts = {
     plan,
@@ -48,9 +59,15 @@ export async function buildSnippet(context: SnippetContext, plan: SnippetPlan, m
     settings: inlinedSettings(module.definitions),
     packageVersion: context.packageVersion,
   };
-  const minified = context.minify ? withShortHeader(facts, await minifySnippet(plan.id, body)) : undefined;
+  const minified = context.minify ? headed(await minifyMapped(plan.id, body, bodyMap), (code) => withShortHeader(facts, code)) : undefined;
   const meta = { source: plan.source.id, events: plan.events.map((event) => event.event), destination: plan.destination };
-  return { id: plan.id, file: `${plan.id}.js`, meta, plan, code: withHeader(facts, body), minified };
+  return { id: plan.id, file: `${plan.id}.js`, meta, plan, ...headed({ code: body, map: bodyMap }, (code) => withHeader(facts, code)), minified };
+}
+
+/** Code with its header put before it, and its map moved down below the header. */
+function headed(body: { code: string; map: SnippetMap }, withHeaderOf: (code: string) => string): { code: string; map: SnippetMap } {
+  const code = withHeaderOf(body.code);
+  return { code, map: belowPrefix(body.map, code.slice(0, code.length - body.code.length)) };
 }
 
 export function packageVersion(project: Project): string {

@@ -2,7 +2,11 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { OBSERVED_DIALECT_FILE } from "../liquid/dialect";
 import { displayPath, type Project } from "./project";
+
+/** Under contract/ but read by no build: how Braze's Liquid was probed to behave changes how a template renders, not what dist/ holds. */
+const NOT_BUILT_FROM: readonly string[] = [OBSERVED_DIALECT_FILE];
 
 /**
  * What dist/ is built from, file by file (path → sha256): transforms/,
@@ -12,7 +16,7 @@ export function sourceInputs(project: Project): Record<string, string> {
   const files = [project.transformsDir, project.webhooksDir, join(project.root, "contract")].flatMap(filesUnder);
   files.push(project.settingsFile, join(project.root, "package.json"));
   const inputs: Record<string, string> = {};
-  for (const file of [...new Set(files)].filter((path) => existsSync(path)).sort()) {
+  for (const file of [...new Set(files)].filter((path) => existsSync(path) && !NOT_BUILT_FROM.includes(displayPath(project, path))).sort()) {
     inputs[displayPath(project, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
   }
   return inputs;
@@ -66,7 +70,7 @@ function uncommittedSources(project: Project): string[] {
       .split("\n")
       .filter((line) => line.length > 3)
       .map((line) => line.slice(3).split(" -> ").pop()!)
-      .filter((path) => inputs.includes(path) || !existsSync(join(project.root, path)))
+      .filter((path) => inputs.includes(path) || (!existsSync(join(project.root, path)) && !NOT_BUILT_FROM.includes(path)))
       .sort();
   } catch {
     return [];

@@ -1,13 +1,14 @@
 import { dirname, resolve } from "node:path";
 import { FileSystemRefreshResult, Node, Project as MorphProject, SyntaxKind, type SourceFile } from "ts-morph";
+import { allowedByEngine, readObservedEngine } from "./observed-engine";
 import { displayPath, isSnippetModule, type Project } from "./project";
 
 /*
  * What a snippet cannot do in Braze (no modules, network, timers, async, host
  * objects) or must not do to stay deterministic and engine-independent (no
- * randomness, no Intl: Braze does not document its engine and our sandbox has
- * none). Checked on the TypeScript sources so each finding points at the line
- * to change.
+ * randomness, and no Intl or locale formatting unless the recorded engine has
+ * Intl: contract/observed/javascript-engine.json). Checked on the TypeScript
+ * sources so each finding points at the line to change.
  */
 const FORBIDDEN_GLOBALS = new Map<string, string>(Object.entries({
   require: "require() is not available in Braze: import from transforms/ instead",
@@ -25,8 +26,8 @@ const FORBIDDEN_GLOBALS = new Map<string, string>(Object.entries({
   fetch: "Braze transformations cannot make network requests",
   XMLHttpRequest: "Braze transformations cannot make network requests",
   WebSocket: "Braze transformations cannot make network requests",
-  Intl: "Intl is not guaranteed in Braze's engine: format values explicitly",
 }));
+const INTL_REASON = "Intl is not in the recorded engine (contract/observed/javascript-engine.json): format values explicitly";
 
 const LOCALE_METHODS = new Set([
   "toLocaleString",
@@ -55,31 +56,33 @@ export function runStaticChecks(project: Project): Finding[] {
 
 /** Static checks kept up to date file by file, for watch mode. */
 export function createStaticChecker(project: Project) {
+  const { intl } = allowedByEngine(readObservedEngine(project.root));
+  const check = (file: SourceFile) => checkFile(project, file, intl);
   const morph = new MorphProject({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   morph.addSourceFilesAtPaths([`${project.transformsDir}/**/*.ts`, `!${project.transformsDir}/**/*.d.ts`]);
   morph.addSourceFileAtPath(project.settingsFile);
   morph.addSourceFileAtPath(project.limitsFile);
-  const byFile = new Map(morph.getSourceFiles().map((file) => [file.getFilePath() as string, checkFile(project, file)]));
+  const byFile = new Map(morph.getSourceFiles().map((file) => [file.getFilePath() as string, check(file)]));
   return {
     findings: (): Finding[] => [...byFile.keys()].sort((a, b) => a.localeCompare(b)).flatMap((file) => byFile.get(file)!),
     /** Re-reads one changed file (or forgets a deleted one). */
     update(path: string): void {
       const file = morph.getSourceFile(path);
       if (file && file.refreshFromFileSystemSync() === FileSystemRefreshResult.Deleted) byFile.delete(path);
-      else if (file) byFile.set(path, checkFile(project, file));
-      else if (path.endsWith(".ts") && path.startsWith(project.transformsDir)) byFile.set(path, checkFile(project, morph.addSourceFileAtPath(path)));
+      else if (file) byFile.set(path, check(file));
+      else if (path.endsWith(".ts") && path.startsWith(project.transformsDir)) byFile.set(path, check(morph.addSourceFileAtPath(path)));
     },
   };
 }
 
-function checkFile(project: Project, file: SourceFile): Finding[] {
+function checkFile(project: Project, file: SourceFile, intl: boolean): Finding[] {
   const findings: Finding[] = [];
   const report = (node: Node, reason: string) => {
     const { line, column } = file.getLineAndColumnAtPos(node.getStart());
     findings.push({ file: displayPath(project, file.getFilePath()), line, column, reason });
   };
   file.forEachDescendant((node) => {
-    const reason = moduleReason(project, file, node) ?? syntaxReason(node);
+    const reason = moduleReason(project, file, node) ?? syntaxReason(node, intl);
     if (reason) report(node, reason);
   });
   return findings;
@@ -109,10 +112,10 @@ function isTypeOnly(node: Node): boolean {
   return Node.isExportDeclaration(node) && node.isTypeOnly();
 }
 
-function syntaxReason(node: Node): string | undefined {
+function syntaxReason(node: Node, intl: boolean): string | undefined {
   switch (node.getKind()) {
     case SyntaxKind.Identifier:
-      return globalReason(node);
+      return globalReason(node, intl);
     case SyntaxKind.AsyncKeyword:
       return "async functions never finish before Braze takes the return value: transforms must be synchronous";
     case SyntaxKind.AwaitExpression:
@@ -122,21 +125,21 @@ function syntaxReason(node: Node): string | undefined {
         ? "dynamic import() is not available in Braze"
         : undefined;
     case SyntaxKind.PropertyAccessExpression:
-      return Node.isPropertyAccessExpression(node) ? memberReason(node.getExpression().getText(), node.getName()) : undefined;
+      return Node.isPropertyAccessExpression(node) ? memberReason(node.getExpression().getText(), node.getName(), intl) : undefined;
     default:
       return undefined;
   }
 }
 
-function memberReason(object: string, member: string): string | undefined {
-  if (LOCALE_METHODS.has(member)) return `${member}() depends on the engine's locale data: format values explicitly`;
+function memberReason(object: string, member: string, intl: boolean): string | undefined {
+  if (!intl && LOCALE_METHODS.has(member)) return `${member}() depends on the engine's locale data: format values explicitly`;
   if (object === "Math" && member === "random") return "Math.random() makes outputs non-deterministic and untestable";
   return undefined;
 }
 
 /** A global's name used as a value, not as a property name or a declaration's own name. */
-function globalReason(node: Node): string | undefined {
-  const reason = FORBIDDEN_GLOBALS.get(node.getText());
+function globalReason(node: Node, intl: boolean): string | undefined {
+  const reason = node.getText() === "Intl" && !intl ? INTL_REASON : FORBIDDEN_GLOBALS.get(node.getText());
   if (!reason) return undefined;
   const parent = node.getParent();
   if (!parent) return reason;

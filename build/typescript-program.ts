@@ -6,7 +6,11 @@ import { ts } from "ts-morph";
 import { BuildError } from "./problems";
 import { displayPath, type Project } from "./project";
 
-/** Compiled JavaScript by path relative to the project root ("transforms/regal/call.completed.js"). */
+/**
+ * Compiled JavaScript by path relative to the project root
+ * ("transforms/regal/call.completed.js"), and beside each its source map
+ * (key + ".map", sources relative to it).
+ */
 export type EmittedModules = ReadonlyMap<string, string>;
 
 export interface Compilation {
@@ -34,13 +38,13 @@ export function createTypeScriptProgram(project: Project) {
      * One source file alone, as the program would emit it (the project
      * compiles with isolatedModules, so no other file changes its output).
      */
-    transpile(sourceFile: string): { key: string; code: string } {
+    transpile(sourceFile: string): { key: string; code: string; map: string } {
       const text = readFileSync(sourceFile, "utf8");
-      const { outputText, diagnostics = [] } = ts.transpileModule(text, { compilerOptions: config.options, fileName: sourceFile, reportDiagnostics: true });
+      const { outputText, sourceMapText = "", diagnostics = [] } = ts.transpileModule(text, { compilerOptions: config.options, fileName: sourceFile, reportDiagnostics: true });
       // TypeScript recovers from syntax errors with a guess: never write a snippet from one.
       const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
       if (errors.length > 0) throw new BuildError(`syntax error (${errors.length})`, errors);
-      return { key: moduleKey(project, sourceFile), code: outputText };
+      return { key: moduleKey(project, sourceFile), code: outputText, map: sourceMapText };
     },
     compile(): Compilation {
       builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder);
@@ -59,6 +63,11 @@ export function createTypeScriptProgram(project: Project) {
 /** The emitted module of a source file, by the same key the program uses. */
 export function moduleKey(project: Project, sourceFile: string): string {
   return relative(project.root, sourceFile).split(sep).join("/").replace(/\.ts$/, ".js");
+}
+
+/** Where the program puts the source map of the module with this key. */
+export function sourceMapKey(key: string): string {
+  return `${key}.map`;
 }
 
 /** A tsconfig.json, its problems as build errors naming it. */
@@ -83,7 +92,8 @@ function readConfig(project: Project): { rootNames: string[]; options: ts.Compil
     noEmit: false,
     noEmitOnError: false,
     declaration: false,
-    sourceMap: false,
+    // The snippets' maps are made from these (error positions, coverage).
+    sourceMap: true,
     // A comment or a type changes nothing that runs, so it must change nothing in dist/.
     removeComments: true,
     rootDir: project.root,

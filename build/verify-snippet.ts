@@ -1,32 +1,46 @@
 import { parseAst } from "rollup/parseAst";
+import { syntaxYear, type SyntaxLevel } from "../sandbox/engines";
 import { walk, type AstNode as Node } from "./ast";
 
-/** Syntax newer than ES2018, or module syntax, that a pasted snippet must not contain. */
-const FORBIDDEN: Record<string, (node: Node) => string | undefined> = {
+/** Module syntax, which a pasted function body can never contain. */
+const MODULE_SYNTAX: Record<string, (node: Node) => string | undefined> = {
   ImportDeclaration: () => "import declaration",
   ImportExpression: () => "dynamic import()",
   ExportNamedDeclaration: () => "export",
   ExportDefaultDeclaration: () => "export",
   ExportAllDeclaration: () => "export",
-  ChainExpression: () => "optional chaining (?.) is newer than ES2018",
-  LogicalExpression: (node) => (node.operator === "??" ? "nullish coalescing (??) is newer than ES2018" : undefined),
-  AssignmentExpression: (node) =>
-    ["??=", "||=", "&&="].indexOf(String(node.operator)) >= 0 ? `${node.operator} is newer than ES2018` : undefined,
-  PrivateIdentifier: () => "private class members are newer than ES2018",
-  PropertyDefinition: () => "class fields are newer than ES2018",
   CallExpression: (node) => {
     const callee = node.callee as Node;
     return callee.type === "Identifier" && callee.name === "require" ? "require()" : undefined;
   },
-  Literal: (node) => (typeof node.bigint === "string" ? "BigInt literals are newer than ES2018" : undefined),
 };
+
+/** Syntax by the edition that introduced it: allowed once the engine's level reaches that edition. */
+const NEWER_SYNTAX: Record<string, (node: Node) => { feature: string; level: SyntaxLevel } | undefined> = {
+  CatchClause: (node) => (node.param === null ? { feature: "optional catch binding", level: "es2019" } : undefined),
+  ChainExpression: () => ({ feature: "optional chaining (?.)", level: "es2020" }),
+  LogicalExpression: (node) => (node.operator === "??" ? { feature: "nullish coalescing (??)", level: "es2020" } : undefined),
+  Literal: (node) => (typeof node.bigint === "string" ? { feature: "BigInt literals", level: "es2020" } : undefined),
+  AssignmentExpression: (node) => (["??=", "||=", "&&="].includes(String(node.operator)) ? { feature: String(node.operator), level: "es2021" } : undefined),
+  PrivateIdentifier: () => ({ feature: "private class members", level: "es2022" }),
+  PropertyDefinition: () => ({ feature: "class fields", level: "es2022" }),
+  StaticBlock: () => ({ feature: "static blocks", level: "es2022" }),
+};
+
+function syntaxProblem(node: Node, level: SyntaxLevel): string | undefined {
+  const moduleSyntax = MODULE_SYNTAX[node.type]?.(node);
+  if (moduleSyntax) return moduleSyntax;
+  const newer = NEWER_SYNTAX[node.type]?.(node);
+  return newer && syntaxYear(newer.level) > syntaxYear(level) ? `${newer.feature} is ${newer.level} syntax, newer than the engine's ${level}` : undefined;
+}
 
 /**
  * Problems that would make Braze reject or misrun the pasted text: it must
- * parse as a function body, contain no module syntax, use nothing newer than
- * ES2018 and end with its one top-level return.
+ * parse as a function body, contain no module syntax, use no syntax newer than
+ * the engine's level (contract/observed/javascript-engine.json) and end with
+ * its one top-level return.
  */
-export function snippetProblems(code: string): string[] {
+export function snippetProblems(code: string, level: SyntaxLevel): string[] {
   let program: Node;
   try {
     program = parseAst(code, { allowReturnOutsideFunction: true }) as unknown as Node;
@@ -35,7 +49,7 @@ export function snippetProblems(code: string): string[] {
   }
   const problems: string[] = [];
   walk(program, (node) => {
-    const problem = FORBIDDEN[node.type] && FORBIDDEN[node.type]!(node);
+    const problem = syntaxProblem(node, level);
     if (problem) problems.push(`${lineOf(code, node.start)}: ${problem}`);
   });
   const statements = program.body as Node[];

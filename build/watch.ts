@@ -13,8 +13,9 @@ import { loadSettings } from "./settings";
 import { stampDist } from "./source-inputs";
 import { packageVersion, type BuiltSnippet } from "./snippet";
 import { createStaticChecker, formatFinding } from "./static-checks";
-import { createTypeScriptProgram, moduleKey } from "./typescript-program";
+import { createTypeScriptProgram, moduleKey, sourceMapKey } from "./typescript-program";
 import { buildWebhooks, type CompiledWebhook } from "./webhooks";
+import { allowedByEngine, readObservedEngine } from "./observed-engine";
 
 export interface WatchOutput {
   readonly out: (line: string) => void;
@@ -142,8 +143,8 @@ async function rebuildSaved(project: Project, session: Session, saved: readonly 
   await writeRebuilt(project, session, output, notify, () => {
     const modules = new Map(session.modules);
     for (const file of saved) {
-      const { key, code } = session.program.transpile(file);
-      modules.set(key, code);
+      const { key, code, map } = session.program.transpile(file);
+      modules.set(key, code).set(sourceMapKey(key), map);
     }
     return modules;
   });
@@ -185,7 +186,7 @@ async function writeRebuilt(
 /** Rebundles the snippets whose plan changed or whose last bundle read a changed module (all of them the first time). */
 async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<BuiltSnippet[]> {
   const bundle = createBundler(project, session.modules, session.cache);
-  const context = { project, packageVersion: packageVersion(project), minify: false };
+  const context = { project, packageVersion: packageVersion(project), minify: false, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
   if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) {
     session.settings = await loadSettings(project, bundle);
     session.webhooks = await buildWebhooks(project, session.settings.webhooks, context.packageVersion);

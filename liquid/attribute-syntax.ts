@@ -2,9 +2,12 @@
  * Braze's `${name}` attribute syntax, rewritten before liquidjs parses the
  * template: `${first_name}` and `custom_attribute.${rokt:account_code}` become
  * bracket lookups on hidden root variables (`__braze_standard['first_name']`),
- * so a name may hold any character but `}`.
+ * so a name may hold any character but `}`. A decimal literal JavaScript would
+ * read as an Integer (`15.0`) becomes a lookup of the Ruby Float it is.
  */
+import { Drop } from "liquidjs";
 import type { RenderContext } from "./context";
+import { RubyFloat } from "./ruby-number";
 
 /** The `namespace.${name}` forms and what each reads; a bare `${name}` is a standard attribute. */
 const NAMESPACES = {
@@ -16,7 +19,16 @@ const NAMESPACES = {
   subscribed_state: () => undefined,
 } satisfies Record<string, (context: RenderContext) => object | undefined>;
 
-type Namespace = keyof typeof NAMESPACES | "standard";
+type Namespace = keyof typeof NAMESPACES | "standard" | "float";
+
+/** The Floats decimal literals stand for, looked up by the literal's text. */
+class FloatLiterals extends Drop {
+  override liquidMethodMissing(key: string | number): RubyFloat {
+    return new RubyFloat(Number(key));
+  }
+}
+
+const FLOAT_LITERALS = new FloatLiterals();
 
 /** Braze namespaces that exist but hold nothing a local render has (campaign, device, inbound message data). */
 const NAMESPACES_NOT_LOCAL: ReadonlySet<string> = new Set([
@@ -46,7 +58,7 @@ function isNamespace(word: string): word is keyof typeof NAMESPACES {
 
 /** The hidden root variables the rewritten lookups read, for the render scope. */
 export function attributeRoots(context: RenderContext): Record<string, unknown> {
-  const roots: Record<string, unknown> = { [rootVariable("standard")]: context.user.standard };
+  const roots: Record<string, unknown> = { [rootVariable("standard")]: context.user.standard, [rootVariable("float")]: FLOAT_LITERALS };
   for (const namespace of Object.keys(NAMESPACES)) {
     if (isNamespace(namespace)) roots[rootVariable(namespace)] = NAMESPACES[namespace](context) ?? {};
   }
@@ -68,6 +80,7 @@ const HIDDEN_LOOKUP = new RegExp(`${ROOT_PREFIX}(\\w+)\\['((?:[^'\\\\]|\\\\.)*)'
 export function restoreAttributeSyntax(text: string): string {
   return text.replace(HIDDEN_LOOKUP, (_match, namespace: string, quoted: string) => {
     const name = quoted.replace(/\\(.)/g, "$1");
+    if (namespace === "float") return name;
     return namespace === "standard" ? `\${${name}}` : `${namespace}.\${${name}}`;
   });
 }
@@ -190,6 +203,16 @@ function tagName(input: string, start: number): string | undefined {
   return TAG_NAME.exec(input)?.[1];
 }
 
+const DECIMAL_LITERAL = /-?\d+\.\d+(?![\w.])/y;
+
+/** The decimal literal at `start` when JavaScript would read it as an integer (`15.0`, not `1.5`), else undefined. */
+function integralDecimalAt(input: string, start: number, limit: number): string | undefined {
+  if (!/[-\d]/.test(input[start] ?? "") || /[\w.\]]/.test(input[start - 1] ?? "")) return undefined;
+  DECIMAL_LITERAL.lastIndex = start;
+  const literal = DECIMAL_LITERAL.exec(input)?.[0];
+  return literal !== undefined && start + literal.length <= limit && Number.isInteger(Number(literal)) ? literal : undefined;
+}
+
 function wordEnd(input: string, start: number): number {
   WORD.lastIndex = start;
   return WORD.test(input) ? WORD.lastIndex : start;
@@ -226,6 +249,12 @@ function rewriteCode(rewriter: Rewriter, from: number, to: number): void {
     if (bareClose >= 0) {
       rewriter.replace(p, bareClose + 1, lookup("standard", input.slice(p + 2, bareClose)));
       p = bareClose + 1;
+      continue;
+    }
+    const decimal = integralDecimalAt(input, p, to);
+    if (decimal !== undefined) {
+      rewriter.replace(p, p + decimal.length, lookup("float", decimal));
+      p += decimal.length;
       continue;
     }
     const end = wordEnd(input, p);

@@ -1,4 +1,15 @@
-export { ALL_DIALECTS, DEFAULT_DIALECT, type Dialect } from "./dialect";
+export { ALL_DIALECTS, AXES, DIALECT_AXES, describeDialect, isReading, OBSERVED_DIALECT_FILE, withReading, type Dialect, type DialectAxis } from "./dialect";
+export {
+  defaultDialect,
+  dialectOf,
+  NOT_PROBED,
+  ObservedDialectError,
+  projectDialect,
+  readObservedDialect,
+  writeObservedDialect,
+  type ObservedDialect,
+  type Probed,
+} from "./observed-dialect";
 export { parseProfile, ProfileError, type UserProfile } from "./profile";
 export type { ConnectedCall, RenderContext } from "./context";
 export { LiquidTemplateError } from "./errors";

@@ -8,8 +8,9 @@
 import type { Context } from "liquidjs";
 import { attributeRoots, AttributeSyntaxError, rewriteAttributeSyntax, type RewrittenTemplate } from "./attribute-syntax";
 import type { ConnectedCall, RenderContext } from "./context";
-import { DEFAULT_DIALECT, type Dialect } from "./dialect";
+import type { Dialect } from "./dialect";
 import { positionAt, TemplateProblem, type SourcePosition } from "./errors";
+import { defaultDialect } from "./observed-dialect";
 
 interface PreparedSource {
   readonly template: string;
@@ -31,7 +32,7 @@ export class RenderState {
     readonly field: string,
   ) {
     this.now = context.now ?? new Date();
-    this.dialect = context.dialect ?? DEFAULT_DIALECT;
+    this.dialect = context.dialect ?? defaultDialect();
   }
 
   /** A fresh render scope: the attribute roots, and nothing a previous field assigned. */

@@ -4,7 +4,7 @@
  * connected_content) is visible in another.
  */
 import type { ConnectedCall, RenderContext } from "./context";
-import { engine } from "./engine";
+import { engineFor } from "./engine";
 import { RenderState } from "./render-state";
 import { MessageAborted } from "./tags";
 import { rootCause, templateError } from "./template-error";
@@ -35,6 +35,7 @@ export type WebhookResult =
 export async function renderField(template: string, context: RenderContext, field: string): Promise<FieldResult> {
   const state = new RenderState(context, field);
   try {
+    const engine = engineFor(state.dialect);
     const templates = engine.parse(state.prepare(template));
     const text = String(await engine.render(templates, state.scope()));
     return { sent: true, text, calls: state.calls };

@@ -4,10 +4,27 @@
  * String as String#to_i does ("15abc" → 15, "Infinity" → 0); nil, booleans,
  * arrays and hashes are 0. Integer math stays Integer (divided_by floors) and a
  * Float goes through BigDecimal, so 0.1 plus 0.2 is exactly 0.3. Results come
- * back as JS numbers: an integral value prints without ".0", where Ruby would
- * print a Float result as "15.0".
+ * back as JS numbers, except a Float whose value is integral (15.0): a JS
+ * number would forget it is a Float, so it is a RubyFloat, which prints as the
+ * dialect's floatPrinting says.
  */
+import { Drop } from "liquidjs";
 import { TemplateProblem } from "./errors";
+
+/** A Ruby Float with an integral value (15.0, 1.0e+20): what JavaScript cannot tell from the Integer 15. Reads as its number everywhere but in print. */
+export class RubyFloat extends Drop {
+  constructor(readonly value: number) {
+    super();
+  }
+
+  override valueOf(): number {
+    return this.value;
+  }
+
+  toJSON(): number {
+    return this.value;
+  }
+}
 
 /** `units / 10^scale` exactly; `integer` tells Ruby's Integer from a BigDecimal. */
 export interface RubyNumber {
@@ -40,8 +57,9 @@ function fromFloat(value: number): RubyNumber {
   return Number.isFinite(value) ? decimal(String(value)) : ZERO;
 }
 
-/** Liquid's `Utils.to_number`. A JS number is an Integer when integral: JSON and liquidjs keep no "10.0". */
+/** Liquid's `Utils.to_number`. A JS number is an Integer when integral: JSON keeps no "10.0" (a template's 10.0 is a RubyFloat). */
 export function toRubyNumber(value: unknown): RubyNumber {
+  if (value instanceof RubyFloat) return fromFloat(value.value);
   if (typeof value === "number") {
     // JSON has no NaN or Infinity; a caller's non-finite number is read like the string "Infinity".
     if (!Number.isFinite(value)) return ZERO;
@@ -55,6 +73,12 @@ export function toRubyNumber(value: unknown): RubyNumber {
 
 export function toJsNumber(number: RubyNumber): number {
   return number.scale === 0 ? Number(number.units) : Number(`${number.units}e-${number.scale}`);
+}
+
+/** A math filter's result as Liquid carries it on: Ruby Liquid turns a BigDecimal result into a Float, which stays one even when integral. */
+export function toLiquidNumber(number: RubyNumber): number | RubyFloat {
+  const value = toJsNumber(number);
+  return number.integer || !Number.isInteger(value) ? value : new RubyFloat(value);
 }
 
 function aligned(a: RubyNumber, b: RubyNumber): [bigint, bigint, number] {

@@ -2,7 +2,6 @@
 import { LiquidError, ParseError, TokenizationError } from "liquidjs";
 import { restoreAttributeSyntax } from "./attribute-syntax";
 import { LiquidTemplateError, TemplateProblem, templateErrorMessage } from "./errors";
-import { BRAZE_FILTERS, NOT_IMPLEMENTED_LOCALLY } from "./filters";
 import type { RenderState } from "./render-state";
 
 /** liquidjs wraps what a tag or filter throws; the innermost error says what went wrong. */
@@ -19,11 +18,7 @@ function withoutPosition(message: string): string {
 
 function describeLiquidjsMessage(message: string, parsing: boolean): { what: string; hint: string } {
   const filter = /^undefined filter: (.+)$/.exec(message)?.[1];
-  if (filter !== undefined) {
-    return Object.hasOwn(BRAZE_FILTERS, filter) && BRAZE_FILTERS[filter] === NOT_IMPLEMENTED_LOCALLY
-      ? { what: `filter "${filter}" is a Braze filter this local renderer does not implement`, hint: "check its output in Braze's preview" }
-      : { what: `filter "${filter}" is not one of Braze's filters`, hint: "use a filter Braze supports (json_escape for text inside JSON)" };
-  }
+  if (filter !== undefined) return { what: `filter "${filter}" is not one of Braze's filters`, hint: "use a filter Braze supports (json_escape for text inside JSON)" };
   const tag = /^tag "(.+)" not found$/.exec(message)?.[1];
   if (tag !== undefined) return { what: `tag "${tag}" is not a Liquid tag Braze supports`, hint: "check the tag's name" };
   return { what: restoreAttributeSyntax(message), hint: parsing ? "fix the Liquid syntax" : "fix the template" };

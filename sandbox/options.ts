@@ -1,3 +1,4 @@
+import { ENGINE_NAMES, isEngineName, type EngineName } from "./engines";
 import type { RunOptions } from "./types";
 
 export const KiB = 1024;
@@ -24,6 +25,7 @@ const MIN_STACK_BYTES = 32 * KiB;
 const MIN_MEMORY_BYTES = 2 * MiB;
 
 export interface ResolvedOptions {
+  engine: EngineName;
   headers: Record<string, string>;
   timeoutMs: number;
   memoryBytes: number;
@@ -36,6 +38,7 @@ export interface ResolvedOptions {
 /** `caller` names the API in error messages ("runSnippet", "openSnippetRunner"). */
 export function resolveOptions(options: RunOptions, caller = "runSnippet"): ResolvedOptions {
   const resolved: ResolvedOptions = {
+    engine: options.engine ?? "quickjs",
     headers: options.headers ?? {},
     timeoutMs: options.timeoutMs ?? 1000,
     memoryBytes: options.memoryBytes ?? 64 * MiB,
@@ -44,6 +47,7 @@ export function resolveOptions(options: RunOptions, caller = "runSnippet"): Reso
     maxLogBytes: options.maxLogBytes ?? 16 * KiB,
     maxOutputBytes: options.maxOutputBytes ?? 4 * MiB,
   };
+  if (!isEngineName(resolved.engine)) throw new RangeError(`${caller}: engine must be one of ${ENGINE_NAMES.join(", ")}, got ${String(resolved.engine)}`);
   requirePositive("timeoutMs", resolved.timeoutMs, caller);
   requirePositive("maxOutputBytes", resolved.maxOutputBytes, caller);
   if (!Number.isFinite(resolved.maxLogBytes) || resolved.maxLogBytes < 0) {

@@ -4,6 +4,7 @@ import { loadSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveOptions } from "./options";
 import { GuestSession } from "./session";
 import type { RunOptions, RunResult } from "./types";
+import { runSnippetInV8 } from "./v8/run-v8";
 
 /** Run a pasted Braze Data Transformation snippet in a fresh QuickJS runtime. */
 export async function runSnippet(code: string, payload: unknown, options: RunOptions = {}): Promise<RunResult> {
@@ -11,6 +12,7 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
   const settings = resolveOptions(options);
   const payloadJson = jsonForGuest(payload, "payload", "runSnippet");
   const headersJson = jsonForGuest(settings.headers, "headers", "runSnippet");
+  if (settings.engine === "v8") return runSnippetInV8(code, payloadJson, headersJson, settings);
   // Runs started together wait for the same shared instance, then run one after another: an
   // earlier one may have discarded it (after a trap, or full). No await between check and use.
   let sandboxModule = await loadSandboxModule(instanceBytesFor(settings));

@@ -4,6 +4,7 @@ import { loadDedicatedSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveNow, resolveOptions, type ResolvedOptions } from "./options";
 import type { GuestOutcome } from "./output";
 import { GuestSession } from "./session";
+import { openV8Runner } from "./v8/run-v8";
 import type { ErrorKind, RunOptions, RunResult, RunnerRunOptions, SnippetRunner } from "./types";
 
 /**
@@ -14,7 +15,9 @@ import type { ErrorKind, RunOptions, RunResult, RunnerRunOptions, SnippetRunner 
 export async function openSnippetRunner(code: string, options: RunOptions = {}): Promise<SnippetRunner> {
   if (typeof code !== "string") throw new TypeError(`openSnippetRunner: code must be a string, got ${typeof code}`);
   const settings = resolveOptions(options, "openSnippetRunner");
-  const runner = new Runner(code, settings, jsonForGuest(settings.headers, "headers", "openSnippetRunner"));
+  const defaultHeadersJson = jsonForGuest(settings.headers, "headers", "openSnippetRunner");
+  if (settings.engine === "v8") return openV8Runner(code, settings, defaultHeadersJson);
+  const runner = new Runner(code, settings, defaultHeadersJson);
   await runner.prepare();
   return runner;
 }

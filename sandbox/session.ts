@@ -1,5 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten";
-import { classifyGuestFailure, looksLikeExhaustedHeap, outOfMemoryError, SNIPPET_FILE, type ThrownDescription } from "./errors";
+import { classifyGuestFailure, FUNCTION_BODY_OPENING, looksLikeExhaustedHeap, outOfMemoryError, SNIPPET_FILE, type ThrownDescription } from "./errors";
 import { GUEST_PRELUDE } from "./guest-prelude";
 import type { LogCollector } from "./logs";
 import { isAtCap, type SandboxModule } from "./module";
@@ -203,8 +203,8 @@ export class GuestSession {
 }
 
 /** The prefix shares the snippet's first line so guest line numbers are the snippet's own. */
-function wrapAsFunctionBody(code: string): string {
-  return `(function (payload, headers) {${code}\n})`;
+export function wrapAsFunctionBody(code: string): string {
+  return `${FUNCTION_BODY_OPENING}${code}\n})`;
 }
 
 /** In reverse creation order: handles before their context, the context before its runtime. */

@@ -1,4 +1,8 @@
+import type { EngineName } from "./engines";
+
 export interface RunOptions {
+  /** Which local engine runs the snippet (see ENGINE_PROFILES). Default "quickjs". */
+  engine?: EngineName;
   /** Request headers the snippet sees as `headers`. Default `{}`. */
   headers?: Record<string, string>;
   /** Wall-clock budget for compiling and running the snippet. Default 1000. */
@@ -30,6 +34,8 @@ export interface SnippetError {
   message: string;
   /** 1-based line in the snippet's own text. */
   line?: number;
+  /** 1-based column on that line, when the engine's stack gives one (QuickJS 0.32 and V8 do). */
+  column?: number;
   /** Name of the thrown Error (e.g. "MissingIdentityError"), or "SyntaxError" for kind "syntax". */
   name?: string;
 }

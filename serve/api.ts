@@ -25,7 +25,7 @@ export async function apiEndpoint(context: ServeContext, exchange: Exchange): Pr
   const text = await readBody(exchange.request, context.bodyLimit);
   const body = text.trim() === "" ? {} : parseJsonBody(text, exchange.headers["content-type"]);
   const name = typeof body === "object" && body !== null && "name" in body && typeof body.name === "string" && body.name !== "" ? body.name : undefined;
-  const captured = await captureFixture(context.project, context.catalog(), entry, name);
+  const captured = await captureFixture(context, entry, name);
   return { status: 201, json: captured };
 }
 

@@ -8,7 +8,7 @@ import { validateRequest } from "../contract/validate";
 import { runSnippet } from "../sandbox";
 import type { Source } from "../transforms/lib/source";
 import type { JsonRecord } from "../transforms/lib/values";
-import type { DistCatalog } from "./dist-catalog";
+import type { ServeContext } from "./exchange";
 import { Rejection } from "./read-body";
 import type { LoggedRequest } from "./request-log";
 import { scrub } from "./scrub";
@@ -32,7 +32,9 @@ export interface Captured {
  * for the scrubbed payload (the fixture suite runs that snippet, and a
  * router gives the same). Never overwrites a file.
  */
-export async function captureFixture(project: Project, catalog: DistCatalog, entry: LoggedRequest, requestedName?: string): Promise<Captured> {
+export async function captureFixture(context: Pick<ServeContext, "project" | "catalog" | "engine">, entry: LoggedRequest, requestedName?: string): Promise<Captured> {
+  const { project, engine } = context;
+  const catalog = context.catalog();
   const name = (requestedName ?? defaultName(entry)).replace(/\.json$/, "");
   if (!NAME.test(name)) throw new Rejection(400, "bad-name", `fixture name "${name}": use letters, digits, ".", "-" and "_" (at most 100)`);
   const snippet = entry.snippet === undefined ? undefined : catalog.snippets.get(entry.snippet);
@@ -46,7 +48,7 @@ export async function captureFixture(project: Project, catalog: DistCatalog, ent
   const salt = scrubSalt(project);
   const payload = scrub(entry.payload, { salt, keep: [source.eventField] });
   const headers = scrub(Object.fromEntries(Object.entries(entry.headers).filter(([header]) => !TRANSPORT_HEADERS.has(header))), { salt });
-  const result = await runSnippet(eventSnippet.code, payload, { headers });
+  const result = await runSnippet(eventSnippet.code, payload, { headers, engine });
   if (!result.ok && result.error.kind !== "throw") {
     throw new Rejection(409, "not-capturable", `${eventSnippet.id} failed on the scrubbed payload (${result.error.kind}: ${result.error.message}): not a fixture`);
   }

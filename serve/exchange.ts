@@ -4,6 +4,7 @@ import type { DistCatalog } from "./dist-catalog";
 import { errorBody } from "./http";
 import { BODY_PREVIEW_CHARS, type LoggedRequest, type RequestLog } from "./request-log";
 import type { RunnerPool } from "./runners";
+import type { EngineName } from "../sandbox/engines";
 
 /** What every endpoint works with: the project, dist/ as last read, the warm runners and the log. */
 export interface ServeContext {
@@ -12,6 +13,8 @@ export interface ServeContext {
   /** The line saying dist/ is stale, while it is. */
   readonly distProblem: () => string | undefined;
   readonly runners: RunnerPool;
+  /** The engine every snippet runs in. */
+  readonly engine: EngineName;
   readonly log: RequestLog;
   readonly bodyLimit: number;
   /** How long a request may wait for its run before it is answered 503. */

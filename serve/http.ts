@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LoggedError } from "./request-log";
+import { brazeHeaderName } from "../contract/header-names";
 
 /**
  * A request's headers, lower-cased names (as Node gives them), one
@@ -19,8 +20,7 @@ export function headersOf(request: IncomingMessage): Record<string, string> {
  * CanonicalMIMEHeaderKey: "X-Braze-Transform-Key", "Content-Type").
  */
 export function brazeHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const canonical = (name: string) => name.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).join("-");
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [canonical(name), value]));
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [brazeHeaderName(name), value]));
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

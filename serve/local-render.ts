@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Project } from "../build/project";
 import type { ShippedWebhook } from "../build/webhooks/dist-files";
 import { checkPartnerRequest, type PartnerRequest } from "../contract/partners/request";
-import { connectedSaveNames, LiquidTemplateError, parseProfile, ProfileError, renderWebhook, type UserProfile } from "../liquid";
+import { connectedSaveNames, LiquidTemplateError, parseProfile, ProfileError, projectDialect, renderWebhook, type UserProfile } from "../liquid";
 import type { Inspection } from "./request-log";
 
 /** The profile a template is rendered for when the inspector is not told another (`?profile=`). */
@@ -26,6 +26,7 @@ export async function renderLocally(project: Project, webhook: ShippedWebhook, r
     contentBlocks: (optionalJson(project, CONTENT_BLOCKS) ?? {}) as Record<string, string>,
     connected: Object.fromEntries(connectedSaveNames(fields).map((name) => [name, connectedAnswer])),
     now,
+    dialect: projectDialect(project.root),
   };
   try {
     const sent = await renderWebhook(webhook, context);

@@ -5,6 +5,8 @@ import { snippetAt } from "./dist-catalog";
 import { refused, type Exchange, type Outcome, type ServeContext } from "./exchange";
 import { errorBody } from "./http";
 import { INSPECT_METHODS, inspectEndpoint } from "./inspect-endpoint";
+import { LIQUID_PROBE_PATH } from "../probe/liquid/template";
+import { liquidProbeEndpoint } from "./liquid-probe-endpoint";
 import { logsPage } from "./logs-page";
 import { transformEndpoint } from "./transform-endpoint";
 
@@ -14,7 +16,8 @@ const PROXY_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-re
 
 /**
  * Which endpoint answers: `/` the Logs page, `/api/…` its API,
- * `/inspect/<template>` the inspector, any other path a snippet's URL.
+ * `/inspect/<template>` the inspector (`/inspect/bdt-probe/liquid` the Liquid
+ * probe's), any other path a snippet's URL.
  * A source named "api" or "inspect" would be shadowed; none is.
  */
 export async function route(context: ServeContext, exchange: Exchange): Promise<Outcome> {
@@ -27,6 +30,7 @@ export async function route(context: ServeContext, exchange: Exchange): Promise<
     return page();
   }
   if (path === "/api" || path.startsWith("/api/")) return isLocal(exchange) ? apiEndpoint(context, exchange) : notLocal();
+  if (path.replace(/\/+$/, "") === LIQUID_PROBE_PATH) return liquidProbeEndpoint(context, exchange);
   if (path.startsWith("/inspect/")) {
     const id = path.slice("/inspect/".length).replace(/\/+$/, "");
     const webhook = catalog.webhooks.get(id);

@@ -1,4 +1,4 @@
-import { openSnippetRunner, type RunResult, type SnippetRunner } from "../sandbox";
+import { openSnippetRunner, type EngineName, type RunResult, type SnippetRunner } from "../sandbox";
 import type { CatalogSnippet, DistCatalog } from "./dist-catalog";
 
 /**
@@ -25,7 +25,7 @@ interface Warm {
   last: Promise<unknown>;
 }
 
-export function createRunnerPool(): RunnerPool {
+export function createRunnerPool(engine: EngineName): RunnerPool {
   const warm = new Map<string, Warm>();
   const key = (snippet: Pick<CatalogSnippet, "id" | "sha256">) => `${snippet.id}@${snippet.sha256}`;
   const retire = (entry: Warm) =>
@@ -37,7 +37,7 @@ export function createRunnerPool(): RunnerPool {
     run(snippet, payload, headers, abandoned) {
       let entry = warm.get(key(snippet));
       if (!entry) {
-        entry = { runner: openSnippetRunner(snippet.code), last: Promise.resolve() };
+        entry = { runner: openSnippetRunner(snippet.code, { engine }), last: Promise.resolve() };
         warm.set(key(snippet), entry);
       }
       const { runner } = entry;

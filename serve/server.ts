@@ -10,6 +10,7 @@ import { DEFAULT_BODY_LIMIT, Rejection } from "./read-body";
 import { createRequestLog, DEFAULT_LOG_SIZE, type RequestLog } from "./request-log";
 import { route } from "./routes";
 import { createRunnerPool } from "./runners";
+import type { EngineName } from "../sandbox/engines";
 import { watchDist } from "./watch-dist";
 
 /**
@@ -27,6 +28,8 @@ export interface ServeOptions {
   readonly logSize?: number;
   readonly bodyLimit?: number;
   readonly deadlineMs?: number;
+  /** The engine snippets run in. Default "quickjs". */
+  readonly engine?: EngineName;
   /** Re-read dist/ whenever a build changes it. */
   readonly watch?: boolean;
   /** One line per reload of dist/, or why a reload failed. */
@@ -46,9 +49,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let catalog = readCatalog(project);
   let distProblem = staleDistProblem(project);
   let url = "";
-  const runners = createRunnerPool();
+  const engine = options.engine ?? "quickjs";
+  const runners = createRunnerPool(engine);
   const context: ServeContext = {
     project,
+    engine,
     catalog: () => catalog,
     distProblem: () => distProblem,
     runners,

@@ -1,5 +1,9 @@
+import { join } from "node:path";
+import { InputError } from "../build/cli/input-error";
+import { readManifest } from "../build/manifest";
+import { errorSource, type SourcePosition } from "../build/source-position";
 import { validateRequest } from "../contract/validate";
-import type { RunResult } from "../sandbox";
+import type { RunResult, SnippetError } from "../sandbox";
 import type { CatalogSnippet } from "./dist-catalog";
 import type { Exchange, Outcome, ServeContext } from "./exchange";
 import { brazeHeaders, errorBody } from "./http";
@@ -26,7 +30,8 @@ export async function transformEndpoint(context: ServeContext, exchange: Exchang
   }
   const ran = { payload, logs: result.logs };
   if (!result.ok) {
-    return { status: 422, json: errorBody(result.error), log: { verdict: "error", ...ran, error: result.error } };
+    const source = failureSource(context, snippet, result.error);
+    return { status: 422, json: errorBody(result.error, source ? { source } : {}), log: { verdict: "error", ...ran, error: result.error } };
   }
   const verdict = validateRequest(result.output, snippet.destination);
   if (!verdict.valid) {
@@ -38,6 +43,18 @@ export async function transformEndpoint(context: ServeContext, exchange: Exchang
     };
   }
   return { status: 200, json: result.output, log: { verdict: "ok", ...ran, output: result.output } };
+}
+
+/** Where in TypeScript the run failed, as `bdt run --json` says it: from the map beside the snippet, while dist/ still holds the snippet that ran. */
+function failureSource(context: ServeContext, snippet: CatalogSnippet, error: SnippetError): SourcePosition | undefined {
+  try {
+    const entry = readManifest(context.project).snippets.find((shipped) => shipped.id === snippet.id && shipped.sha256 === snippet.sha256);
+    return entry && errorSource(join(context.project.distDir, entry.file), context.project.root, error);
+  } catch (error) {
+    // A build is rewriting dist/ (the catalog reads it again shortly): the answer has no source this once.
+    if (error instanceof SyntaxError || error instanceof InputError) return undefined;
+    throw error;
+  }
 }
 
 /** The run, or OVER_DEADLINE if it has not settled in `ms`; a run already going finishes (a sandbox run cannot be cut short from outside). */

@@ -8,6 +8,8 @@ import { didYouMean } from "./did-you-mean";
 
 export interface SnippetTarget {
   readonly label: string;
+  /** Its path; its source map, if bdt built it, lies beside it. */
+  readonly file: string;
   readonly code: string;
   readonly destination?: Destination;
   /** Whether it is one of this project's built snippets, which must not be older than their sources. */
@@ -21,7 +23,7 @@ export function findSnippet(project: Project, target: string): SnippetTarget {
     const path = resolve(project.root, target);
     if (!existsSync(path)) throw new UsageError(`snippet file not found: ${target}`);
     const listed = manifest.find((entry) => resolve(project.distDir, entry.file) === path);
-    return { label: listed ? listed.id : target, code: readFileSync(path, "utf8"), destination: listed && listed.destination, fromDist: path.startsWith(project.distDir + sep) };
+    return { label: listed ? listed.id : target, file: path, code: readFileSync(path, "utf8"), destination: listed && listed.destination, fromDist: path.startsWith(project.distDir + sep) };
   }
   const byId = manifest.find((entry) => entry.id === target);
   const byEvent = manifest.filter((entry) => entry.events.length === 1 && entry.events[0] === target);
@@ -32,6 +34,7 @@ export function findSnippet(project: Project, target: string): SnippetTarget {
     const names = [...manifest.map((snippet) => snippet.id), ...manifest.flatMap((snippet) => (snippet.events.length === 1 ? snippet.events : []))];
     throw new UsageError(`unknown transform "${target}"${didYouMean(target, [...new Set(names)]) || ` (none of the ${manifest.length} snippets in dist/manifest.json is named like it)`}`);
   }
-  return { label: entry.id, code: readFileSync(resolve(project.distDir, entry.file), "utf8"), destination: entry.destination, fromDist: true };
+  const file = resolve(project.distDir, entry.file);
+  return { label: entry.id, file, code: readFileSync(file, "utf8"), destination: entry.destination, fromDist: true };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "./args";
 import { InputError } from "./input-error";
@@ -8,6 +8,7 @@ import { describeJsonSyntaxError } from "./json-syntax-error";
 export function readText(cwd: string, file: string): string {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new UsageError(`file not found: ${file}`);
+  if (statSync(path).isDirectory()) throw new UsageError(`${file} is a directory: give a file`);
   return readFileSync(path, "utf8");
 }
 

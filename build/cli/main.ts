@@ -15,6 +15,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import("./new-command")).newCommand,
   serve: async () => (await import("./serve-command")).serveCommand,
   capture: async () => (await import("./capture-command")).captureCommand,
+  explain: async () => (await import("./explain-command")).explainCommand,
+  probe: async () => (await import("./probe-command")).probeCommand,
+  verify: async () => (await import("./verify-command")).verifyCommand,
 };
 
 /** Runs one bdt command and returns its exit code: 0 ok, 1 failure, 2 usage. */

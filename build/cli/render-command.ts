@@ -1,5 +1,5 @@
 import { checkPartnerRequest, type PartnerRequest } from "../../contract/partners/request";
-import { LiquidTemplateError, ProfileError, parseProfile, renderWebhook, type RenderContext, type WebhookResult } from "../../liquid";
+import { LiquidTemplateError, ObservedDialectError, ProfileError, parseProfile, projectDialect, renderWebhook, type RenderContext, type WebhookResult } from "../../liquid";
 import { projectAt } from "../project";
 import type { ShippedWebhook } from "../webhooks/dist-files";
 import { templateRequest } from "../webhooks/template-request";
@@ -58,6 +58,7 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
     connected: Object.fromEntries((values.connected ?? []).map((pair) => namedFile(pair, "--connected", (file) => readJson(io.cwd, file)))),
     contentBlocks: Object.fromEntries((values["content-block"] ?? []).map((pair) => namedFile(pair, "--content-block", (file) => readText(io.cwd, file)))),
     now: values.now === undefined ? undefined : parseNow(values.now),
+    dialect: recordedDialect(project.root),
   };
 
   if (fromDist) requireFreshDist(project);
@@ -99,6 +100,16 @@ function printRender(io: Io, id: string, report: RenderReport): void {
     io.err(`error: ${id}: ${report.partnerRequest} would refuse this request:`);
     for (const problem of problems) io.err(`  ${problem}`);
   } else io.err(`ok: ${id}: a valid ${report.partnerRequest} request`);
+}
+
+/** Braze's Liquid as the project recorded it (contract/observed/liquid-dialect.json). */
+function recordedDialect(root: string) {
+  try {
+    return projectDialect(root);
+  } catch (error) {
+    if (error instanceof ObservedDialectError) throw new InputError(error.message);
+    throw error;
+  }
 }
 
 function parseUser(json: unknown, file: string) {

@@ -2,11 +2,13 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Destination } from "../../contract/schema";
 import { validateRequest } from "../../contract/validate";
-import { describeError, runSnippet, type SnippetError } from "../../sandbox";
+import { describeError, ENGINE_PROFILES, runSnippet, type EngineName, type SnippetError } from "../../sandbox";
 import type { Settings } from "../../transforms/lib/settings";
 import { projectAt, type Project } from "../project";
+import { describePlace, errorSource, type SourcePosition } from "../source-position";
 import { findSnippet } from "./find-snippet";
 import { parseCommandArgs, UsageError } from "./args";
+import { chosenEngine } from "./engine-option";
 import { requireFreshDist } from "./fresh-dist";
 import { checkHeaders, parseNow, parseWebhookInput, readJson, readText } from "./input-files";
 import type { Io } from "./io";
@@ -19,9 +21,13 @@ interface RunReport {
   /** The endpoint the output was validated for. */
   readonly destination?: Destination;
   readonly error?: SnippetError;
+  /** Where in TypeScript the error happened, when the snippet's source map says. */
+  readonly source?: SourcePosition;
   /** The validator's problems with the output, when it is not a valid request. */
   readonly problems?: readonly string[];
+  readonly engine: EngineName;
   readonly durationMs: number;
+  /** QuickJS's interrupt checks; 0 in an engine that does not meter (ENGINE_PROFILES). */
   readonly cost: number;
 }
 
@@ -29,7 +35,7 @@ interface RunReport {
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
-    options: { headers: { type: "string" }, now: { type: "string" }, settings: { type: "string" }, json: { type: "boolean", default: false } },
+    options: { headers: { type: "string" }, now: { type: "string" }, settings: { type: "string" }, engine: { type: "string" }, json: { type: "boolean", default: false } },
     allowPositionals: true,
   });
   const [target, payloadArg = "-", ...extra] = positionals;
@@ -41,20 +47,21 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const input = payloadArg === "-" ? parseWebhookInput(await io.stdin(), "standard input") : parseWebhookInput(readText(io.cwd, payloadArg), payloadArg);
   const headers = values.headers ? checkHeaders(readJson(io.cwd, values.headers), values.headers) : input.headers;
   const now = values.now === undefined ? undefined : parseNow(values.now);
+  const engine = chosenEngine(project, values.engine);
   if (snippet.fromDist) requireFreshDist(project);
 
-  const result = await runSnippet(snippet.code, input.payload, { headers, now });
+  const result = await runSnippet(snippet.code, input.payload, { headers, now, engine });
   for (const line of result.logs) io.err(`console: ${line}`);
-  const measured = { durationMs: result.stats.durationMs, cost: result.stats.cost };
+  const measured = { engine, durationMs: result.stats.durationMs, cost: result.stats.cost };
   const run: RunReport = result.ok
     ? validated(snippet.label, result.output, snippet.destination ?? guessDestination(result.output), measured)
-    : { ok: false, id: snippet.label, error: result.error, ...measured };
+    : { ok: false, id: snippet.label, error: result.error, source: errorSource(snippet.file, project.root, result.error), ...measured };
   if (values.json) io.out(JSON.stringify(run));
   else await printRun(io, run, project);
   return run.ok ? 0 : 1;
 }
 
-function validated(id: string, output: unknown, destination: Destination, measured: Pick<RunReport, "durationMs" | "cost">): RunReport {
+function validated(id: string, output: unknown, destination: Destination, measured: Pick<RunReport, "engine" | "durationMs" | "cost">): RunReport {
   const verdict = validateRequest(output, destination);
   return verdict.valid ? { ok: true, id, output, destination, ...measured } : { ok: false, id, output, destination, problems: verdict.problems, ...measured };
 }
@@ -62,12 +69,12 @@ function validated(id: string, output: unknown, destination: Destination, measur
 /** The output as pretty JSON on stdout, so it can go to a file; the verdict, time and cost on stderr. */
 async function printRun(io: Io, run: RunReport, project: Project): Promise<void> {
   if (run.error) {
-    io.err(`error: ${run.id}: ${describeError(run.error)}`);
+    io.err(`error: ${run.id}: ${describeError(run.error, run.source && describePlace(run.source, run.error))}`);
     return;
   }
   io.out(JSON.stringify(run.output, null, 2));
   if (run.problems) io.err(`error: ${run.id} returned an invalid ${run.destination} request: ${run.problems.join("; ")}`);
-  else io.err(`ok: valid ${run.destination} request from ${run.id} in ${run.durationMs.toFixed(1)} ms, ${describeCost(run.cost, await costBudget(project))}`);
+  else io.err(`ok: valid ${run.destination} request from ${run.id} in ${run.durationMs.toFixed(1)} ms, ${ENGINE_PROFILES[run.engine].metered ? describeCost(run.cost, await costBudget(project)) : `no cost counted in ${run.engine}`}`);
 }
 
 /** The workspace's cost budget; the settings file is TypeScript, which bdt runs under tsx. */

@@ -5,6 +5,7 @@ import { startServer } from "../../serve/server";
 import { projectAt } from "../project";
 import { staleDistProblem } from "../source-inputs";
 import { parseCommandArgs, UsageError } from "./args";
+import { chosenEngine } from "./engine-option";
 import type { Io } from "./io";
 
 /** Serves every built snippet at the URL a Braze transformation would have, with a Logs page, until Ctrl-C. */
@@ -17,6 +18,7 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
       watch: { type: "boolean" },
       "log-size": { type: "string" },
       "body-limit": { type: "string" },
+      engine: { type: "string" },
     },
     allowPositionals: true,
   });
@@ -26,6 +28,7 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
   const bodyLimit = integer(values["body-limit"], "--body-limit", DEFAULT_BODY_LIMIT, 1, 64 * 1024 * 1024);
 
   const project = projectAt(io.cwd);
+  const engine = chosenEngine(project, values.engine);
   const stale = staleDistProblem(project);
   if (stale && !values.watch) {
     io.err(stale);
@@ -35,7 +38,7 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
 
   let server;
   try {
-    server = await startServer({ project, port, host: values.host ?? DEFAULT_HOST, logSize, bodyLimit, watch: values.watch, notify: io.err });
+    server = await startServer({ project, port, host: values.host ?? DEFAULT_HOST, logSize, bodyLimit, engine, watch: values.watch, notify: io.err });
   } catch (error) {
     io.err(`bdt serve: ${(error as Error).message}`);
     return 1;

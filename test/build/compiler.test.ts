@@ -17,7 +17,7 @@ beforeAll(async () => {
 describe("each snippet", () => {
   test("is a self-contained function body ending in one top-level return", () => {
     for (const snippet of output.snippets) {
-      expect(snippetProblems(snippet.code), snippet.id).toEqual([]);
+      expect(snippetProblems(snippet.code, "es2018"), snippet.id).toEqual([]);
       expect(snippet.code, snippet.id).not.toMatch(/\bimport\b|\bexport\b|\brequire\(/);
       expect(snippet.code.trimEnd(), snippet.id).toMatch(/\nreturn \w+\(payload, headers\);$/);
     }

@@ -55,10 +55,27 @@ test("each forbidden construct is reported at its file:line:col with a reason", 
     "13:1 eval is not allowed",
     "14:15 the Function constructor is eval in disguise",
     "15:15 toLocaleString() depends on the engine's locale data",
-    "16:17 Intl is not guaranteed in Braze's engine",
+    "16:17 Intl is not in the recorded engine (contract/observed/javascript-engine.json)",
     "17:14 Math.random() makes outputs non-deterministic and untestable",
     "18:15 Promises never settle before Braze takes the return value",
   ]);
+});
+
+test("Intl and locale formatting are allowed only when the recorded engine and its local profile both have Intl", () => {
+  scratch.write("transforms/regal/locale.ts", 'export default (1234).toLocaleString() + new Intl.NumberFormat("en").format(1);\n');
+  const reasons = () => runStaticChecks(scratch.project).filter((finding) => finding.file === "transforms/regal/locale.ts").map((finding) => finding.reason.split(" ")[0]);
+  const record = (profile: string, intl: boolean) =>
+    scratch.write("contract/observed/javascript-engine.json", JSON.stringify({ profile, syntax: "es2018", intl, probed: null }));
+  try {
+    record("quickjs", false);
+    expect(reasons()).toEqual(["toLocaleString()", "Intl"]);
+    record("quickjs", true);
+    expect(reasons(), "QuickJS has no Intl, so the tests could not run such code").toEqual(["toLocaleString()", "Intl"]);
+    record("v8", true);
+    expect(reasons()).toEqual([]);
+  } finally {
+    scratch.write("transforms/regal/locale.ts", "export {};\n");
+  }
 });
 
 test("findings are printed as file:line:col reason", () => {

@@ -43,7 +43,7 @@ test("a saved transform rebuilds only its snippet and the router, prints its siz
   const rebuild = await nextRebuild(succeeded);
   expect(rebuild).toEqual({
     rebuilt: ["regal/contact.experiment.assigned", "regal/router"],
-    written: ["regal/contact.experiment.assigned.js", "regal/router.js", "manifest.json", "regal/README.md"],
+    written: ["regal/contact.experiment.assigned.js", "regal/contact.experiment.assigned.js.map", "regal/router.js", "regal/router.js.map", "manifest.json", "regal/README.md"],
     failed: false,
   });
   expect(await watcher.nextCheck()).toEqual([]);
@@ -56,6 +56,12 @@ test("a saved lib helper rebuilds every snippet that uses it", async () => {
   writeFileSync(helper, readFileSync(helper, "utf8").replace('text === "undefined"', 'text === "undefined" || text === "NULL"'));
   const rebuild = await nextRebuild(succeeded);
   expect(rebuild.rebuilt).toEqual([...SCRATCH_EVENTS.map((event) => `regal/${event}`), "regal/router"]);
+});
+
+test("a saved comment rewrites only the source maps of the snippets that read the file", async () => {
+  edit("contact.created", (text) => `// a reviewer's note\n${text}`);
+  const rebuild = await nextRebuild(succeeded);
+  expect(rebuild.written).toEqual(["regal/contact.created.js.map", "regal/router.js.map"]);
 });
 
 test("errors are printed, the watch keeps running, and the next save recovers", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
@@ -50,4 +50,20 @@ test("a file that is not there is still a usage error", async () => {
   const result = await bdt(["run", "regal/call.completed", payload, "--headers", "missing.json"]);
   expect(result.code).toBe(2);
   expect(result.err[0]).toBe("bdt: file not found: missing.json");
+});
+
+test("a directory given for a file is a usage error naming it", async () => {
+  const result = await bdt(["run", "regal/call.completed", scratch]);
+  expect(result.code).toBe(2);
+  expect(result.err[0]).toBe(`bdt: ${scratch} is a directory: give a file`);
+});
+
+test("a dist/manifest.json that is not JSON is one line saying to rebuild", async () => {
+  const project = mkdtempSync(join(tmpdir(), "bdt-manifest-"));
+  mkdirSync(join(project, "dist"));
+  writeFileSync(join(project, "dist/manifest.json"), '{ "snippets": [');
+  const result = await bdt(["run", "regal/call.completed", payload], { cwd: project });
+  expect(result.code).toBe(1);
+  expect(result.err).toHaveLength(1);
+  expect(result.err[0]).toMatch(/^bdt: dist\/manifest\.json is not valid JSON \(.+\): run npm run build$/);
 });

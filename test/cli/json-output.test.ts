@@ -20,7 +20,7 @@ test("bdt run --json: a valid request", async () => {
   const { code, report, err } = await json(["run", "regal/call.completed", fixture("call.completed", "braze-documented")]);
   expect(code).toBe(0);
   expect(err).toEqual([]);
-  expect(report).toEqual({ ok: true, id: "regal/call.completed", output: expect.objectContaining({ events: [expect.objectContaining({ name: "Call Completed" })] }), destination: "POST /users/track", durationMs: expect.any(Number), cost: expect.any(Number) });
+  expect(report).toEqual({ ok: true, id: "regal/call.completed", output: expect.objectContaining({ events: [expect.objectContaining({ name: "Call Completed" })] }), destination: "POST /users/track", engine: "quickjs", durationMs: expect.any(Number), cost: expect.any(Number) });
 });
 
 test("bdt run --json: a deliberate error", async () => {

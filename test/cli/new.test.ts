@@ -132,5 +132,5 @@ test("once a source is edited, bdt run refuses the stale dist/ and bdt build --c
   expect(run).toEqual({ code: 1, out: [], err: ["error: dist/ is stale against transforms/regal/call.transferred.ts: run npm run build"] });
   const check = await inScratch(["build", "--check", "--json"]);
   expect(check.code).toBe(1);
-  expect(JSON.parse(check.out.join("\n"))).toEqual({ upToDate: false, files: expect.any(Number), stale: ["stale: dist/regal/call.transferred.js", "stale: dist/regal/router.js", "stale: dist/manifest.json", "stale: dist/regal/README.md"] });
+  expect(JSON.parse(check.out.join("\n"))).toEqual({ upToDate: false, files: expect.any(Number), stale: ["stale: dist/regal/call.transferred.js", "stale: dist/regal/call.transferred.js.map", "stale: dist/regal/router.js", "stale: dist/regal/router.js.map", "stale: dist/manifest.json", "stale: dist/regal/README.md"] });
 });

@@ -113,6 +113,6 @@ describe("renderField", () => {
     const template =
       "{{${first_name} | upcase | json_escape}}|{{${last_name} | url_param_escape}}|{{${city} | split: '' | join: '-'}}|{{${country} | base64_encode}}" +
       "|{{custom_attribute.${n} | size}}|{{custom_attribute.${deep} | sha1 | size}}|{{${last_name}.nested}}|{{custom_attribute.${deep}[0][1][0]}}";
-    expect(await render(template, { user })).toBe("AB|%5Bobject+Object%5D|1-2|dHJ1ZQ==|0|40|true|2");
+    expect(await render(template, { user })).toBe("AB|%7B%22nested%22%3D%3Etrue%7D|1-2|dHJ1ZQ==|0|40|true|2");
   });
 });

@@ -1,21 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { ALL_DIALECTS, parseProfile, type Dialect } from "../../liquid";
-import { render, renderError } from "./support";
+import { describeDialect, parseProfile, withReading } from "../../liquid";
+import { PAIRWISE_DIALECTS } from "./dialects";
+import { render, renderError, TEST_DIALECT } from "./support";
 
-const named = (dialect: Dialect) => `${dialect.jsonEscape}/${dialect.urlParamEscape}/${dialect.base64}`;
 const HUNDRED_XS = "x".repeat(100);
 /** base64 -w0 and base64 -w60 of 100 "x" (GNU coreutils). */
 const HUNDRED_XS_BASE64 =
   "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eA==";
 const HUNDRED_XS_BASE64_WRAPPED = `${HUNDRED_XS_BASE64.slice(0, 60)}\n${HUNDRED_XS_BASE64.slice(60, 120)}\n${HUNDRED_XS_BASE64.slice(120)}\n`;
 
-describe.each(ALL_DIALECTS.map((dialect) => [named(dialect), dialect] as const))("under the %s dialect", (_name, dialect) => {
+describe.each(PAIRWISE_DIALECTS.map((dialect) => [describeDialect(dialect), dialect] as const))("under the dialect %s", (_name, dialect) => {
   const rendered = (template: string, input?: unknown) =>
     render(template, { dialect, user: parseProfile({ custom_attributes: { input } }, "test.json").profile });
 
-  it("json_escape escapes quotes and backslashes, and control characters only in the full reading", async () => {
-    const input = 'say "hi" \\ bye\nnext\u0001';
-    const expected = dialect.jsonEscape === "full" ? 'say \\"hi\\" \\\\ bye\\nnext\\u0001' : 'say \\"hi\\" \\\\ bye\nnext\u0001';
+  it("json_escape escapes quotes and backslashes; control characters in the full and rails readings; <, >, & and U+2028 in the rails one", async () => {
+    const input = 'say "hi" \\ bye\nnext\u0001 <a&b>\u2028';
+    const expected = {
+      documented: 'say \\"hi\\" \\\\ bye\nnext\u0001 <a&b>\u2028',
+      full: 'say \\"hi\\" \\\\ bye\\nnext\\u0001 <a&b>\u2028',
+      rails: 'say \\"hi\\" \\\\ bye\\nnext\\u0001 \\u003ca\\u0026b\\u003e\\u2028',
+    }[dialect.jsonEscape];
     expect(await rendered("{{ custom_attribute.${input} | json_escape }}", input)).toBe(expected);
   });
 
@@ -64,6 +68,49 @@ describe.each(ALL_DIALECTS.map((dialect) => [named(dialect), dialect] as const))
       "123,456 -1,234,567.891 n/a",
     );
   });
+
+  it("prints numbers as floatPrinting says: a Float (a decimal literal, a math result of one) as Ruby writes it or as JavaScript does", async () => {
+    const template = "{{ 15.0 }}|{{ 1.5 }}|{{ -3.00 }}|{{ 100000000000000000000.0 }}|{{ 0.00001 }}|{{ 15 | plus: 0.0 }}|{{ 15 | plus: 0 }}|{{ '15.0' | plus: 0 | append: '' }}|{{ 15.04 | round: 1 }}|{{ 7 | divided_by: 2 }}";
+    const expected = {
+      javascript: "15|1.5|-3|100000000000000000000|0.00001|15|15|15|15|3",
+      ruby: "15.0|1.5|-3.0|1.0e+20|1.0e-05|15.0|15|15.0|15.0|3",
+    }[dialect.floatPrinting];
+    expect(await rendered(template)).toBe(expected);
+  });
+
+  it("prints an array as arrayOutput says and reads it as text as arrayText says", async () => {
+    const input = ["a", 1, null, ["b", true]];
+    const joined = "a1btrue";
+    const inspected = '["a", 1, nil, ["b", true]]';
+    expect(await rendered("{{ custom_attribute.${input} }}", input)).toBe(dialect.arrayOutput === "joined" ? joined : inspected);
+    expect(await rendered("{{ custom_attribute.${input} | append: '' }}", input)).toBe(dialect.arrayText === "joined" ? joined : inspected);
+    expect(await rendered("{{ custom_attribute.${input} | join: '-' }}", input)).toBe("a-1--b-true");
+  });
+
+  it("prints a hash, and reads it as text, as hashText says", async () => {
+    const input = { a: 'say "hi"', b: 1, c: [1.5, "y"], d: null };
+    const expected = { ruby: '{"a"=>"say \\"hi\\"", "b"=>1, "c"=>[1.5, "y"], "d"=>nil}', json: JSON.stringify(input) }[dialect.hashText];
+    expect(await rendered("{{ custom_attribute.${input} }}", input)).toBe(expected);
+    expect(await rendered("{{ custom_attribute.${input} | append: '' }}", input)).toBe(expected);
+  });
+});
+
+describe("a filter Braze does not have", () => {
+  const strict = withReading(TEST_DIALECT, "unknownFilter", "error");
+  const lax = withReading(TEST_DIALECT, "unknownFilter", "passthrough");
+
+  it("fails the template under the error reading, even in a branch that does not run", async () => {
+    expect(await renderError("{% if false %}{{ 'x' | json }}{% endif %}", { dialect: strict })).toMatch(/filter "json" is not one of Braze's filters/);
+  });
+
+  it("passes its input through under the passthrough reading", async () => {
+    expect(await render("{{ 'kept' | no_such_filter | upcase }}|{{ 'x' | json }}", { dialect: lax })).toBe("KEPT|x");
+  });
+
+  it.each([strict, lax])("that Braze lists but this renderer does not implement says so where it runs (%o)", async (dialect) => {
+    expect(await renderError("{{ 5 | money }}", { dialect })).toMatch(/^body: filter "money" is a Braze filter this local renderer does not implement/);
+    expect(await render("{% if false %}{{ 5 | money }}{% endif %}ok", { dialect })).toBe("ok");
+  });
 });
 
 describe("hmac filters", () => {
@@ -72,7 +119,7 @@ describe("hmac filters", () => {
   });
 });
 
-describe("filters Braze lacks", () => {
+describe("filters Braze lacks, under the error reading of unknownFilter", () => {
   it.each(["json", "jsonify", "lstrip", "rstrip", "inspect", "sum", "push", "find_index", "url_decode", "base64_decode", "escape_once", "raw"])(
     "%s fails with a one-line message",
     async (filter) => {
@@ -81,14 +128,6 @@ describe("filters Braze lacks", () => {
       );
     },
   );
-
-  it("fail even in a branch that does not run", async () => {
-    expect(await renderError("{% if false %}{{ 'x' | json }}{% endif %}")).toMatch(/filter "json" is not one of Braze's filters/);
-  });
-
-  it("Braze filters this renderer does not implement say so", async () => {
-    expect(await renderError("{{ 5 | money }}")).toMatch(/^body: filter "money" is a Braze filter this local renderer does not implement/);
-  });
 });
 
 describe("math filters follow Ruby Liquid's to_number", () => {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { LiquidTemplateError, parseProfile, renderField, type RenderContext, type UserProfile } from "../../liquid";
+import { LiquidTemplateError, parseProfile, renderField, type Dialect, type RenderContext, type UserProfile } from "../../liquid";
 
 export const ANN: UserProfile = parseProfile(
   {
@@ -12,9 +12,25 @@ export const ANN: UserProfile = parseProfile(
   "ann.json",
 ).profile;
 
+/**
+ * The readings the layer's own tests render under unless they name others:
+ * fixed here, so that recording what Braze does (contract/observed/) changes
+ * the renders that follow it, not what these tests expect of the layer.
+ */
+export const TEST_DIALECT: Dialect = {
+  jsonEscape: "documented",
+  urlParamEscape: "plus",
+  base64: "strict",
+  floatPrinting: "javascript",
+  arrayOutput: "joined",
+  arrayText: "joined",
+  hashText: "ruby",
+  unknownFilter: "error",
+};
+
 /** A render context for Ann, with `overrides` on top. */
 export function contextWith(overrides: Partial<RenderContext> = {}): RenderContext {
-  return { user: ANN, now: new Date(Date.UTC(2025, 2, 4, 5, 6, 7)), ...overrides };
+  return { user: ANN, now: new Date(Date.UTC(2025, 2, 4, 5, 6, 7)), dialect: TEST_DIALECT, ...overrides };
 }
 
 /** The text a template renders as the body field; fails the test when the render aborts. */

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { describeError } from "../../sandbox";
-import { snippetLine } from "../../sandbox/errors";
+import { snippetPosition } from "../../sandbox/errors";
 
 describe("describeError", () => {
   it("names the thrown Error subclass and its line", () => {
     const line = describeError({ kind: "throw", name: "MissingIdentityError", line: 42, message: "call.completed: no identifier" });
     expect(line).toBe("snippet threw MissingIdentityError at line 42: call.completed: no identifier");
+  });
+
+  it("names the place it is given instead of the snippet line", () => {
+    const line = describeError({ kind: "throw", name: "E", line: 42, column: 7, message: "boom" }, "transforms/lib/x.ts:3:5 in f (snippet line 42:7)");
+    expect(line).toBe("snippet threw E at transforms/lib/x.ts:3:5 in f (snippet line 42:7): boom");
   });
 
   it("reads naturally for a non-Error throw", () => {
@@ -25,7 +30,7 @@ describe("describeError", () => {
   });
 });
 
-describe("snippetLine", () => {
+describe("snippetPosition", () => {
   const stack = [
     "    at TransformError (snippet.js:1:40)",
     "    at MissingIdentityError (snippet.js:3:5)",
@@ -35,15 +40,21 @@ describe("snippetLine", () => {
   ].join("\n");
 
   it("skips frames of the error's own constructors", () => {
-    expect(snippetLine(stack, ["MissingIdentityError", "TransformError", "Error"])).toBe(9);
+    expect(snippetPosition(stack, ["MissingIdentityError", "TransformError", "Error"])).toEqual({ line: 9, column: 11 });
+  });
+
+  it("skips V8's constructor frames too, which it names with new", () => {
+    const v8 = ["    at new TransformError (snippet.js:1:40)", "    at new MissingIdentityError (snippet.js:3:5)", "    at requireId (snippet.js:9:11)"].join("\n");
+    expect(snippetPosition(v8, ["MissingIdentityError", "TransformError", "Error"])).toEqual({ line: 9, column: 11 });
   });
 
   it("takes the top snippet frame otherwise, including the parser's bare location", () => {
-    expect(snippetLine(stack, ["Error"])).toBe(1);
-    expect(snippetLine("    at snippet.js:2:9\n", ["SyntaxError", "Error"])).toBe(2);
+    expect(snippetPosition(stack, ["Error"])).toEqual({ line: 1, column: 40 });
+    expect(snippetPosition("    at snippet.js:2:9\n", ["SyntaxError", "Error"])).toEqual({ line: 2, column: 9 });
+    expect(snippetPosition("    at f (snippet.js:7)\n", [])).toEqual({ line: 7 });
   });
 
   it("has no line when no frame is in the snippet", () => {
-    expect(snippetLine("    at run (sandbox-prelude.js:150:35)\n", [])).toBeUndefined();
+    expect(snippetPosition("    at run (sandbox-prelude.js:150:35)\n", [])).toBeUndefined();
   });
 });

@@ -53,7 +53,7 @@ describe("running a function body", () => {
 describe("line numbers", () => {
   it("reports the snippet line a throw happened on", async () => {
     const error = expectError(await runSnippet("const a = 1;\nconst b = a + 1;\nthrow new TypeError('boom ' + b);", {}));
-    expect(error).toEqual({ kind: "throw", name: "TypeError", message: "boom 2", line: 3 });
+    expect(error).toEqual({ kind: "throw", name: "TypeError", message: "boom 2", line: 3, column: expect.any(Number) });
   });
 
   it("reports the throw site, not the constructor, for an Error subclass", async () => {
@@ -68,7 +68,13 @@ describe("line numbers", () => {
       "requireId(payload);",
     ].join("\n");
     const error = expectError(await runSnippet(code, {}));
-    expect(error).toEqual({ kind: "throw", name: "MissingIdentityError", message: "call.completed: no identifier", line: 6 });
+    expect(error).toEqual({ kind: "throw", name: "MissingIdentityError", message: "call.completed: no identifier", line: 6, column: expect.any(Number) });
+  });
+
+  it("reports the column too, counted in the snippet's own text on line 1 as well: QuickJS places a `new` at its \"(\"", async () => {
+    const code = "const a = 1;   if (a) throw new TypeError('boom');";
+    const error = expectError(await runSnippet(code, {}));
+    expect(error).toMatchObject({ line: 1, column: code.indexOf("(", code.indexOf("TypeError")) + 1 });
   });
 
   it("reports the line of a syntax error", async () => {

@@ -74,6 +74,19 @@ describe("a transformation's URL", () => {
     }
   });
 
+  test("with engine v8 the same requests get the same answers, from V8", async () => {
+    scratch.writeSnippet("test/engine", "return { attributes: [{ external_id: typeof Intl }] };");
+    const [quickjs, v8] = [await serve(scratch.project), await serve(scratch.project, { engine: "v8" })];
+    try {
+      const documented = (base: string) => postJson(`${base}/regal/call.completed`, documentedPayload()).then(json);
+      expect(await documented(v8.url)).toEqual(await documented(quickjs.url));
+      expect(await answer(await postJson(`${v8.url}/test/engine`, {}))).toEqual({ status: 200, body: { attributes: [{ external_id: "object" }] } });
+      expect(await answer(await postJson(`${quickjs.url}/test/engine`, {}))).toEqual({ status: 200, body: { attributes: [{ external_id: "undefined" }] } });
+    } finally {
+      await Promise.all([quickjs.close(), v8.close()]);
+    }
+  });
+
   test("a deliberate error is 422 with its kind, name and message", async () => {
     const { status, body } = await answer(await postJson(`${url}/regal/call.completed`, [1, 2]));
     expect(status).toBe(422);

@@ -1,25 +1,37 @@
-import { runInNewContext } from "node:vm";
+import { compileFunction, createContext, runInContext } from "node:vm";
+import { snippetPosition } from "../../sandbox/errors";
 
-export type V8Outcome = { ok: true; output: unknown } | { ok: false; name: string; message: string };
+/** A failure carries the snippet line (and column) of its throw site when V8's stack has one. */
+export type V8Outcome = { ok: true; output: unknown } | { ok: false; name: string; message: string; line?: number; column?: number };
+
+/*
+ * Reads what was thrown inside the context: its stack, and the constructors
+ * of its class chain, whose frames are not the throw site.
+ */
+const CALL = `result = (function () {
+  try {
+    var output = snippet(JSON.parse(payloadJson), JSON.parse(headersJson));
+    return { ok: true, json: JSON.stringify(output) };
+  } catch (error) {
+    var constructors = [];
+    for (var proto = error !== null && typeof error === "object" ? Object.getPrototypeOf(error) : null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      constructors.push(proto.constructor && proto.constructor.name);
+    }
+    return { ok: false, name: error && error.name, message: error && error.message, stack: String(error && error.stack), constructors: constructors };
+  }
+})();`;
 
 /**
  * Runs a snippet as a plain function body in a fresh V8 context, the way any
  * engine would, with nothing from our sandbox: the check that snippets do not
- * depend on QuickJS.
+ * depend on QuickJS. Compiled as a function body, so V8's stack counts lines
+ * and columns in the snippet's own text.
  */
 export function runInV8(code: string, payload: unknown, headers: Record<string, string> = {}): V8Outcome {
-  const context = { payloadJson: JSON.stringify(payload), headersJson: JSON.stringify(headers), result: undefined as unknown };
-  const script = `result = (function () {
-    try {
-      var output = (function (payload, headers) {${code}\n})(JSON.parse(payloadJson), JSON.parse(headersJson));
-      return { ok: true, json: JSON.stringify(output) };
-    } catch (error) {
-      return { ok: false, name: error && error.name, message: error && error.message };
-    }
-  })();`;
-  runInNewContext(script, context, { timeout: 1000 });
-  const result = context.result as { ok: boolean; json?: string; name?: string; message?: string };
-  return result.ok
-    ? { ok: true, output: result.json === undefined ? undefined : JSON.parse(result.json) }
-    : { ok: false, name: String(result.name), message: String(result.message) };
+  const context = createContext({ payloadJson: JSON.stringify(payload), headersJson: JSON.stringify(headers), snippet: undefined as unknown, result: undefined as unknown });
+  context.snippet = compileFunction(code, ["payload", "headers"], { filename: "snippet.js", parsingContext: context });
+  runInContext(CALL, context, { timeout: 1000 });
+  const result = context.result as { ok: boolean; json?: string; name?: string; message?: string; stack?: string; constructors?: string[] };
+  if (result.ok) return { ok: true, output: result.json === undefined ? undefined : JSON.parse(result.json) };
+  return { ok: false, name: String(result.name), message: String(result.message), ...snippetPosition(result.stack ?? "", result.constructors ?? []) };
 }

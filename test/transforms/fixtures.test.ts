@@ -1,4 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
+import { describeFailure } from "../support/describe-failure";
 import { readManifest, snippetForEvent } from "../support/dist";
 import { discoverFixtures, displayFixture, updateGolden, type Fixture } from "../support/fixtures";
 import { runBuilt } from "../support/run-built";
@@ -24,13 +25,13 @@ describe.each(groupByEvent(fixtures))("%s", (_id, cases) => {
     }
     if (fixture.data.error) {
       expect(result.ok, "the snippet should have thrown").toBe(false);
-      if (!result.ok) expect({ name: result.error.name, message: result.error.message }).toEqual(fixture.data.error);
+      if (!result.ok) expect({ name: result.error.name, message: result.error.message }, describeFailure(snippet, result.error)).toEqual(fixture.data.error);
       return;
     }
     if (fixture.data.expected === undefined) {
       throw new Error(`${displayFixture(fixture)} has no golden yet: run npm test -- --update and review the diff`);
     }
-    if (!result.ok) throw new Error(`the snippet failed: ${result.error.kind}: ${result.error.message}`);
+    if (!result.ok) throw new Error(`the snippet failed: ${describeFailure(snippet, result.error)}`);
     expect(result.output).toEqual(fixture.data.expected);
     expect(result.output).toBeValidBrazeRequest(snippet.destination);
   });

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { DEFAULT_NOW } from "../../sandbox";
+import { describeFailure } from "../support/describe-failure";
 import { readSnippet, snippetForEvent } from "../support/dist";
 import { discoverFixtures } from "../support/fixtures";
 import { runBuilt } from "../support/run-built";
@@ -10,8 +11,9 @@ const fixtures = discoverFixtures();
 test.each(fixtures.filter((fixture) => fixture.data.expectedFrom === "braze-docs").map((f) => [`${f.source}/${f.event}`, f] as const))(
   "%s returns Braze's documented output when run as a plain function body in V8",
   (_id, fixture) => {
-    const code = readSnippet(snippetForEvent(fixture.source, fixture.event)!);
-    expect(runInV8(code, fixture.data.payload)).toEqual({ ok: true, output: fixture.data.expected });
+    const snippet = snippetForEvent(fixture.source, fixture.event)!;
+    const v8 = runInV8(readSnippet(snippet), fixture.data.payload);
+    expect(v8, v8.ok ? undefined : describeFailure(snippet, v8)).toEqual({ ok: true, output: fixture.data.expected });
   },
 );
 
@@ -25,11 +27,16 @@ test.each(fixtures.map((f) => [`${f.source}/${f.event}/${f.name}`, f] as const))
   const quickjs = await runBuilt(snippet, fixture.data.payload, fixture.data.headers);
   const code = readSnippet(snippet);
   const v8 = runInV8(code, fixture.data.payload, fixture.data.headers);
+  const v8Failure = v8.ok ? "V8 returned" : `V8: ${describeFailure(snippet, v8)}`;
   if (!quickjs.ok) {
-    expect(v8).toEqual({ ok: false, name: quickjs.error.name, message: quickjs.error.message });
+    expect(v8.ok ? v8 : { ok: false, name: v8.name, message: v8.message }, `QuickJS: ${describeFailure(snippet, quickjs.error)}; ${v8Failure}`).toEqual({
+      ok: false,
+      name: quickjs.error.name,
+      message: quickjs.error.message,
+    });
     return;
   }
   const usesClock = JSON.stringify(quickjs.output).includes(new Date(DEFAULT_NOW).toISOString());
-  expect(v8.ok).toBe(true);
+  expect(v8.ok, v8Failure).toBe(true);
   if (v8.ok && !usesClock) expect(v8.output).toEqual(quickjs.output);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { RegalEventsRequest } from "../../contract/partners/regal";
 import { compileDefinition } from "../../build/webhooks/compile";
-import { ALL_DIALECTS, parseProfile, renderWebhook, type RenderContext } from "../../liquid";
+import { parseProfile, renderWebhook, type RenderContext } from "../../liquid";
+import { PAIRWISE_DIALECTS } from "../liquid/dialects";
 import { canvasEntryProperty, connectedContent, customAttribute, eventProperty, joined, text, user } from "../../webhooks/lib/braze";
 import type { WebhookDefinition } from "../../webhooks/lib/template";
 import { url } from "../../webhooks/lib/url";
@@ -9,7 +10,7 @@ import { url } from "../../webhooks/lib/url";
 /*
  * The compiler on definitions no shipped template has (each shipped one is
  * rendered in templates.test.ts): compiled, then rendered by the Braze layer
- * under every reading of Braze's Liquid, and the body parsed as JSON.
+ * under every pair of readings of Braze's Liquid, and the body parsed as JSON.
  */
 function compile(body: unknown, extra: Partial<WebhookDefinition<unknown>> = {}) {
   const definition = { summary: "test", url: url`https://example.com/hook`, headers: { "Content-Type": "application/json" }, body, ...extra } as WebhookDefinition<unknown>;
@@ -19,11 +20,11 @@ function compile(body: unknown, extra: Partial<WebhookDefinition<unknown>> = {})
 async function send(body: unknown, context: Partial<RenderContext> & { profile?: unknown } = {}, extra: Partial<WebhookDefinition<unknown>> = {}) {
   const webhook = compile(body, extra);
   const sent = [];
-  for (const dialect of ALL_DIALECTS) {
+  for (const dialect of PAIRWISE_DIALECTS) {
     const result = await renderWebhook(webhook, { user: parseProfile(context.profile ?? {}, "profile").profile, ...context, dialect });
     sent.push(result.sent ? { sent: true, url: result.url, body: JSON.parse(result.body) as unknown } : { sent: false, reason: result.reason });
   }
-  // Every reading of Braze's undocumented Liquid gives the same request.
+  // Every pair of readings of Braze's undocumented Liquid gives the same request.
   for (const other of sent) expect(other).toEqual(sent[0]);
   return sent[0]!;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALL_DIALECTS, DEFAULT_DIALECT, parseProfile, type Dialect } from "../../liquid";
+import { ALL_DIALECTS, defaultDialect, parseProfile, type Dialect } from "../../liquid";
 import type { PartnerRequest } from "../../contract/partners/request";
 import { fixtureContext, requestOf, shippedWebhooks, type ShippedWebhook } from "../support/webhooks";
 import { givenText, hostileField, hostileSend, oneOffSend, readsOf, sendingSend, textField, type Read, type Send } from "./arbitraries";
@@ -112,7 +112,7 @@ describe.each(webhooks.map((webhook) => [webhook.id, webhook] as const))("%s", (
   it("prints every value it is given exactly, whatever the reading of Braze's Liquid", async () => {
     // Where each value lands, and whether it is stripped: from one render with markers for values.
     const [probe] = fc.sample(sendingSend(reads, (read) => fc.constant(marker(read)), (read) => textField(fc.constant(marker(read)))), { numRuns: 1, seed: seedFor(id, "probe") });
-    const probed = await render(webhook, await request, probe!, DEFAULT_DIALECT);
+    const probed = await render(webhook, await request, probe!, defaultDialect());
     if (probed.kind !== "valid") expect.fail(outcomeLine("probe", probed));
     const expected = [...textsOf(probed.sent)].flatMap(([path, text]) => {
       const print = printing(text);

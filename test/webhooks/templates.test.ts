@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ALL_DIALECTS, DEFAULT_DIALECT } from "../../liquid";
 import { ROOT } from "../support/dist";
 import { expectGoldenText } from "../support/golden-text";
+import { PAIRWISE_DIALECTS } from "../liquid/dialects";
 import { connectedResponse, eventFixtures, fixtureContext, profiles, requestOf, shippedWebhooks } from "../support/webhooks";
 import { outcomeLine, renderOutcome, type Outcome } from "./outcome";
 
@@ -23,8 +23,8 @@ it("ships at least one template per partner, each listed in the manifest", () =>
 describe.each(webhooks.map((webhook) => [webhook.id, webhook] as const))("%s", (id, webhook) => {
   const request = requestOf(id);
 
-  it("sends a valid request for the plain profile, under every reading of Braze's undocumented Liquid", async () => {
-    for (const dialect of ALL_DIALECTS) {
+  it("sends a valid request for the plain profile, under every pair of readings of Braze's undocumented Liquid", async () => {
+    for (const dialect of PAIRWISE_DIALECTS) {
       const outcome = await renderOutcome(webhook, await request, fixtureContext(webhook, plainUser, plainEvent, { dialect }));
       expect(outcomeLine(JSON.stringify(dialect), outcome)).toBe(`${JSON.stringify(dialect)}: sent`);
     }
@@ -46,11 +46,11 @@ describe.each(webhooks.map((webhook) => [webhook.id, webhook] as const))("%s", (
     expectGoldenText(join(GOLDENS, `${id}.txt`), `${lines.join("\n")}\n`);
   });
 
-  it("comes to the same outcome for every profile under every reading of Braze's Liquid", async () => {
+  it("comes to the same outcome for every profile under every pair of readings of Braze's Liquid", async () => {
     const differences: string[] = [];
     for (const user of users) {
       const expected = outcomeLine(user.name, await renderOutcome(webhook, await request, fixtureContext(webhook, user.value, plainEvent)));
-      for (const dialect of ALL_DIALECTS.filter((candidate) => candidate !== DEFAULT_DIALECT)) {
+      for (const dialect of PAIRWISE_DIALECTS) {
         const outcome: Outcome = await renderOutcome(webhook, await request, fixtureContext(webhook, user.value, plainEvent, { dialect }));
         const line = outcomeLine(user.name, outcome);
         if (outcome.kind === "invalid" || line !== expected) differences.push(`${JSON.stringify(dialect)}: ${line} (default: ${expected})`);

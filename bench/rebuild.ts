@@ -1,0 +1,46 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { watchProject } from "../build/watch";
+import { ROOT } from "../test/support/dist";
+import { scratchProject } from "../test/support/scratch-project";
+import { median } from "./measure";
+import type { Measurement } from "./measurement";
+
+const SAVES = 20;
+
+export const rebuild: Measurement<{ rebuild_one_ms: number }> = {
+  keys: ["rebuild_one_ms"],
+  doing: `watch mode: ${SAVES} saves of one transform…`,
+  measure: async () => ({ rebuild_one_ms: Math.round(await rebuildOne(SAVES)) }),
+  table: (figures) => [`watch: save → snippet written ${figures.rebuild_one_ms} ms`],
+};
+
+/**
+ * From saving a transform to its snippet and the router written, in a scratch
+ * copy of the whole project; each save changes the mapping (a comment would
+ * change nothing in dist/).
+ */
+async function rebuildOne(saves: number): Promise<number> {
+  const scratch = scratchProject("bench-watch");
+  cpSync(join(ROOT, "transforms/regal"), join(scratch.root, "transforms/regal"), { recursive: true });
+  const watcher = watchProject(scratch.project, { out: () => undefined, err: () => undefined });
+  await watcher.next();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const file = join(scratch.root, "transforms/regal/call.placed.ts");
+  const original = readFileSync(file, "utf8");
+  const withAttribute = original.replace('event: "call.placed",', 'event: "call.placed",\n  attributes: { last_agent: "agent_email" },');
+  const samples: number[] = [];
+  for (let i = 0; i < saves; i++) {
+    const started = performance.now();
+    writeFileSync(file, i % 2 === 0 ? withAttribute : original);
+    for (;;) {
+      const rebuild = await watcher.next();
+      if (rebuild.written.includes("regal/router.js")) break;
+    }
+    samples.push(performance.now() - started);
+    await watcher.nextCheck();
+  }
+  await watcher.close();
+  scratch.remove();
+  return median(samples);
+}
