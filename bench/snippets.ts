@@ -25,14 +25,17 @@ export const snippets: Measurement<{ snippets: Record<string, SnippetFigures> }>
     for (const snippet of readManifest()) figures[snippet.id] = await snippetFigures(snippet, fixtures);
     return { snippets: figures };
   },
-  table: (figures) => [
-    "",
-    `${"snippet".padEnd(36)} ${"fresh µs".padStart(9)} ${"reused µs".padStart(9)} ${"node vm µs".padStart(10)} ${"bytes".padStart(7)} ${"min".padStart(6)} ${"cost".padStart(5)}`,
-    ...Object.entries(figures.snippets).map(
-      ([id, s]) =>
-        `${id.padEnd(36)} ${String(s.isolated_us).padStart(9)} ${String(s.reused_us).padStart(9)} ${String(s.node_vm_us).padStart(10)} ${String(s.bytes).padStart(7)} ${String(s.min_bytes).padStart(6)} ${String(s.cost).padStart(5)}`,
-    ),
-  ],
+  table(figures) {
+    const width = Math.max(...Object.keys(figures.snippets).map((id) => id.length));
+    return [
+      "",
+      `${"snippet".padEnd(width)} ${"fresh µs".padStart(9)} ${"reused µs".padStart(9)} ${"node vm µs".padStart(10)} ${"bytes".padStart(7)} ${"min".padStart(6)} ${"cost".padStart(5)}`,
+      ...Object.entries(figures.snippets).map(
+        ([id, s]) =>
+          `${id.padEnd(width)} ${String(s.isolated_us).padStart(9)} ${String(s.reused_us).padStart(9)} ${String(s.node_vm_us).padStart(10)} ${String(s.bytes).padStart(7)} ${String(s.min_bytes).padStart(6)} ${String(s.cost).padStart(5)}`,
+      ),
+    ];
+  },
 };
 
 async function snippetFigures(snippet: ManifestSnippet, fixtures: readonly Fixture[]): Promise<SnippetFigures> {

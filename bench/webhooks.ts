@@ -27,11 +27,14 @@ export const webhooks: Measurement<{ webhooks: Record<string, { render_us: numbe
     }
     return { webhooks: figures };
   },
-  table: (figures) => [
-    "",
-    `${"webhook template".padEnd(36)} ${"render µs".padStart(9)}`,
-    ...Object.entries(figures.webhooks).map(([id, w]) => `${id.padEnd(36)} ${String(w.render_us).padStart(9)}`),
-  ],
+  table(figures) {
+    const width = Math.max("webhook template".length, ...Object.keys(figures.webhooks).map((id) => id.length));
+    return [
+      "",
+      `${"webhook template".padEnd(width)} ${"render µs".padStart(9)}`,
+      ...Object.entries(figures.webhooks).map(([id, w]) => `${id.padEnd(width)} ${String(w.render_us).padStart(9)}`),
+    ];
+  },
 };
 
 function named<T>(items: readonly { name: string; value: T }[], name: string, what: string): T {
