@@ -8,18 +8,25 @@ interface BuildFigures {
   build_ratio: number;
 }
 
-/** The full build in a fresh process against its floor, a type check of the same sources. */
+/**
+ * The full build in a fresh process against its floor: the two type checks
+ * it runs, of transforms/ and of webhooks/ (each tsconfig.json is what the
+ * build checks), each the median of its own fresh processes, summed. Two
+ * `tsc` runs, not one `tsc -b`: the projects are not composite, and a build
+ * mode run writes .tsbuildinfo files, which the build never does.
+ */
 export const build: Measurement<BuildFigures> = {
   keys: ["build_cold_ms", "tsc_noemit_ms", "build_ratio"],
-  doing: "cold build (5 fresh processes) and tsc --noEmit (5)…",
+  doing: "cold build (5 fresh processes), tsc --noEmit -p transforms and -p webhooks (5 each)…",
   async measure() {
     const buildColdMs = Math.round(medianOfProcess(process.execPath, ["build/bin/bdt.js", "build"], ROOT, 5));
-    const tscNoEmitMs = Math.round(medianOfProcess(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "transforms"], ROOT, 5));
+    const tsc = (project: string) => medianOfProcess(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", project], ROOT, 5);
+    const tscNoEmitMs = Math.round(tsc("transforms") + tsc("webhooks"));
     return { build_cold_ms: buildColdMs, tsc_noemit_ms: tscNoEmitMs, build_ratio: Math.round((buildColdMs / tscNoEmitMs) * 100) / 100 };
   },
   table: (figures) => [
     `build (cold, fresh process)   ${figures.build_cold_ms} ms`,
-    `tsc --noEmit (the floor)      ${figures.tsc_noemit_ms} ms`,
+    `tsc --noEmit ×2 (the floor)   ${figures.tsc_noemit_ms} ms`,
     `build / tsc                   ${figures.build_ratio}`,
   ],
 };

@@ -1,14 +1,15 @@
 import { createBundler, type Bundler } from "./bundle";
-import { compileTransforms } from "./compile";
+import { checksThread, GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
 import { planSnippets, type SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
 import { discoverSources, displayPath, type Project } from "./project";
 import { loadSettings } from "./settings";
 import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } from "./snippet";
+import { transpileTransforms } from "./typescript-program";
 import { formatFinding, runStaticChecks } from "./static-checks";
 import { snippetEntry } from "./virtual-modules";
-import { buildWebhooks, type CompiledWebhook } from "./webhooks";
+import { compileWebhooks, type CompiledWebhook } from "./webhooks";
 import { allowedByEngine, readObservedEngine } from "./observed-engine";
 
 export type { BuiltSnippet };
@@ -27,23 +28,41 @@ export interface BuildOutput {
   readonly warnings: readonly string[];
 }
 
-/** Builds every snippet and webhook template, the manifest, the mapping tables and the minified variants in memory; writes nothing. */
+/**
+ * Builds every snippet and webhook template, the manifest, the mapping tables
+ * and the minified variants in memory; writes nothing. The type checks run
+ * beside it (checks.ts); a step's own failure is reported only once the
+ * checks that came before it in a build have passed, so a build fails as it
+ * always has: static checks, sources, type check, snippets, the templates'
+ * type check, the templates.
+ */
 export async function buildProject(project: Project, options: BuildOptions = {}): Promise<BuildOutput> {
+  checksThread();
   const findings = runStaticChecks(project);
   if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
+  const checks = startChecks(project);
+  const after = async <T>(gate: number, step: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      await checks.passed(gate);
+      throw error;
+    }
+  };
   const sources = discoverSources(project);
-  if (!sources.some((source) => source.events.length > 0)) {
-    throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
-  }
-  const modules = compileTransforms(project);
-  const bundle = createBundler(project, modules);
-  const settings = await loadSettings(project, bundle);
-  const plans = await planSnippets(project, sources, settings, bundle, modules);
-  const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
-
-  const snippets: BuiltSnippet[] = [];
-  for (const plan of plans) snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
-  const webhooks = await buildWebhooks(project, settings.webhooks, context.packageVersion);
+  if (!sources.some((source) => source.events.length > 0)) throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
+  const { snippets, settings, context } = await after(GATES.types, async () => {
+    const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
+    const modules = transpileTransforms(project);
+    const bundle = createBundler(project, modules);
+    const settings = await loadSettings(project, bundle);
+    const plans = await planSnippets(project, sources, settings, bundle, modules);
+    const snippets: BuiltSnippet[] = [];
+    for (const plan of plans) snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
+    return { snippets, settings, context };
+  });
+  const webhooks = await after(GATES.webhookTypes, () => compileWebhooks(project, settings.webhooks, context.packageVersion));
+  await checks.passed(GATES.webhookTypes);
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);
   return { snippets, webhooks, files: distFiles(project, snippets, webhooks), warnings };

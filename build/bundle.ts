@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { rollup, type Plugin, type RollupCache, type SourceMap } from "rollup";
 import { BuildError } from "./problems";
 import type { Project } from "./project";
-import { moduleKey, sourceMapKey, type EmittedModules } from "./typescript-program";
+import { moduleKey, sourceMapKey, type EmittedModules } from "./module-keys";
 import { isGenerated, type GeneratedModules } from "./virtual-modules";
 
 /** One transform bundled with everything it imports, still an ES module. */

@@ -1,9 +1,12 @@
 import { parseAst } from "rollup/parseAst";
+import type { AstNode } from "./ast";
 import { BuildError } from "./problems";
 
 /** A bundled module split into its definitions and the name of its default-exported transform. */
 export interface TransformModule {
   readonly definitions: string;
+  /** The statements of `definitions`, parsed (offsets into it): the module is parsed once, for every step that reads it. */
+  readonly statements: readonly AstNode[];
   readonly transformName: string;
 }
 
@@ -17,7 +20,8 @@ export function splitDefaultExport(id: string, moduleCode: string): TransformMod
     throw new BuildError(`${id}: a transform module must have exactly one export, its default transform`);
   }
   const exportStart = (last as unknown as { start: number }).start;
-  return { definitions: moduleCode.slice(0, exportStart).trimEnd(), transformName: specifier.local.name };
+  const statements = program.body.slice(0, -1) as unknown as AstNode[];
+  return { definitions: moduleCode.slice(0, exportStart).trimEnd(), statements, transformName: specifier.local.name };
 }
 
 /**

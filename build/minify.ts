@@ -1,4 +1,4 @@
-import { minify, type MinifyOptions } from "terser";
+import type { MinifyOptions } from "terser";
 import { BuildError } from "./problems";
 import type { SnippetMap } from "./source-maps/snippet-map";
 
@@ -19,6 +19,8 @@ export async function minifyMapped(id: string, body: string, map: SnippetMap): P
  * options object per call because terser mutates the one it is given.
  */
 async function minified(id: string, body: string, sourceMap?: MinifyOptions["sourceMap"]): Promise<{ code: string; map?: unknown }> {
+  // Loaded on first use: only `--min` needs it.
+  const { minify } = await import("terser");
   const result = await minify(body, {
     parse: { bare_returns: true },
     compress: { ecma: 2018 },

@@ -6,7 +6,7 @@ import { BuildError } from "./problems";
 import { displayPath, type Project, type SourceDir } from "./project";
 import { isShapeName, SHAPES, type EventContext, type MappingDescription, type ShapeName } from "./shapes";
 import { checkSourceSettings, readSource, type SourceInfo } from "./source-info";
-import { moduleKey, type EmittedModules } from "./typescript-program";
+import { moduleKey, type EmittedModules } from "./module-keys";
 
 /** One event: its mapping as data, the settings its snippet runs with, and the words for the mapping table. */
 export interface EventPlan {

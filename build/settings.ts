@@ -1,12 +1,11 @@
-import { runInNewContext } from "node:vm";
-import { parseAst } from "rollup/parseAst";
+import { createContext, runInContext, type Context } from "node:vm";
 import { PLACEHOLDER_PREFIX, type Settings } from "../transforms/lib/settings";
 import type { AstNode } from "./ast";
 import { evaluateModule } from "./evaluate";
-import { splitDefaultExport } from "./function-body";
+import { splitDefaultExport, type TransformModule } from "./function-body";
 import type { Bundler } from "./bundle";
 import type { Project } from "./project";
-import { moduleKey } from "./typescript-program";
+import { moduleKey } from "./module-keys";
 
 /** The workspace settings as the snippets see them (compiled from the chosen settings file). */
 export async function loadSettings(project: Project, bundle: Bundler): Promise<Settings> {
@@ -19,20 +18,23 @@ export async function loadSettings(project: Project, bundle: Bundler): Promise<S
  * bundler keeps only the parts the snippet reads, so this is exactly what
  * ships (the generated settings module is the `settings` object).
  */
-export function inlinedSettings(code: string): Record<string, unknown> {
-  const program = parseAst(code) as unknown as { body: AstNode[] };
-  for (const statement of program.body) {
+export function inlinedSettings(module: Pick<TransformModule, "definitions" | "statements">): Record<string, unknown> {
+  for (const statement of module.statements) {
     if (statement.type !== "VariableDeclaration") continue;
     for (const declarator of statement.declarations as AstNode[]) {
       const id = declarator.id as AstNode & { name?: string };
       const init = declarator.init as AstNode | null;
       if (init && init.type === "ObjectExpression" && /^settings(\$\d+)?$/.test(id.name ?? "")) {
-        return runInNewContext(`(${code.slice(init.start, init.end)})`, {}) as Record<string, unknown>;
+        // An object literal of plain values: one context serves every snippet.
+        literals ??= createContext({});
+        return runInContext(`(${module.definitions.slice(init.start, init.end)})`, literals) as Record<string, unknown>;
       }
     }
   }
   return {};
 }
+
+let literals: Context | undefined;
 
 export interface Placeholder {
   readonly path: string;

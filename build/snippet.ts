@@ -13,7 +13,7 @@ import { displayPath, type Project } from "./project";
 import { inlinedSettings } from "./settings";
 import { belowPrefix, mapThroughEdits, type SnippetMap } from "./source-maps/snippet-map";
 import { collapseEmptyObjects } from "./tidy";
-import { snippetProblems } from "./verify-snippet";
+import { lineOf, syntaxProblems } from "./verify-snippet";
 
 /** What the manifest says of a snippet. */
 export interface SnippetMeta {
@@ -48,15 +48,19 @@ export async function buildSnippet(context: SnippetContext, plan: SnippetPlan, b
   const { project } = context;
   const module = splitDefaultExport(plan.id, bundled.code);
   const edited = new MagicString(functionBody(module));
-  collapseEmptyObjects(edited);
+  collapseEmptyObjects(edited, module.statements);
   const body = edited.toString();
   const bodyMap = mapThroughEdits(edited, bundled.map);
-  const problems = snippetProblems(body, context.syntax);
+  // The body ends with the one return it is given; its lines are those after the edits.
+  const problems = syntaxProblems(module.statements, context.syntax, (offset) => {
+    const before = edited.slice(0, offset);
+    return lineOf(before, before.length);
+  });
   if (problems.length > 0) throw new BuildError(`${plan.id}: the snippet would not run in Braze`, problems);
   const facts: HeaderFacts = {
     plan,
     settingsFile: displayPath(project, project.settingsFile),
-    settings: inlinedSettings(module.definitions),
+    settings: inlinedSettings(module),
     packageVersion: context.packageVersion,
   };
   const minified = context.minify ? headed(await minifyMapped(plan.id, body, bodyMap), (code) => withShortHeader(facts, code)) : undefined;

@@ -7,7 +7,7 @@ import { evaluateModule } from "./evaluate";
 import { splitDefaultExport } from "./function-body";
 import { BuildError } from "./problems";
 import { displayPath, type Project, type SourceDir } from "./project";
-import { moduleKey, type EmittedModules } from "./typescript-program";
+import { moduleKey, type EmittedModules } from "./module-keys";
 import { sourceMetaEntry } from "./virtual-modules";
 
 /** What the build knows of a source, read from its envelope reader. */

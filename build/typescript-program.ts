@@ -4,14 +4,8 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { ts } from "ts-morph";
 import { BuildError } from "./problems";
+import { moduleKey, sourceMapKey, type EmittedModules } from "./module-keys";
 import { displayPath, type Project } from "./project";
-
-/**
- * Compiled JavaScript by path relative to the project root
- * ("transforms/regal/call.completed.js"), and beside each its source map
- * (key + ".map", sources relative to it).
- */
-export type EmittedModules = ReadonlyMap<string, string>;
 
 export interface Compilation {
   readonly modules: EmittedModules;
@@ -27,24 +21,19 @@ export interface Compilation {
  * again, which is what makes watch mode fast. ES2018 is the newest syntax
  * Braze's own templates prove to work; TypeScript lowers `?.`, `??` and the like.
  */
-export function createTypeScriptProgram(project: Project) {
+export function createTypeScriptProgram(project: Project, hostFor: (options: ts.CompilerOptions) => ts.CompilerHost = cachingHost) {
   const config = readConfig(project);
-  const host = cachingHost(config.options);
+  const host = hostFor(config.options);
   const modules = new Map<string, string>();
   let builder: ts.EmitAndSemanticDiagnosticsBuilderProgram | undefined;
 
   return {
-    /**
-     * One source file alone, as the program would emit it (the project
-     * compiles with isolatedModules, so no other file changes its output).
-     */
-    transpile(sourceFile: string): { key: string; code: string; map: string } {
-      const text = readFileSync(sourceFile, "utf8");
-      const { outputText, sourceMapText = "", diagnostics = [] } = ts.transpileModule(text, { compilerOptions: config.options, fileName: sourceFile, reportDiagnostics: true });
-      // TypeScript recovers from syntax errors with a guess: never write a snippet from one.
-      const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
-      if (errors.length > 0) throw new BuildError(`syntax error (${errors.length})`, errors);
-      return { key: moduleKey(project, sourceFile), code: outputText, map: sourceMapText };
+    /** One source file alone, as the program would emit it. */
+    transpile: (sourceFile: string) => transpileFile(project, config.options, sourceFile),
+    /** Type-checks the program as it is now, emitting nothing. */
+    check(): readonly string[] {
+      builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder);
+      return typeErrors(project, builder);
     },
     compile(): Compilation {
       builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder);
@@ -54,20 +43,40 @@ export function createTypeScriptProgram(project: Project) {
         modules.set(key, text);
         emitted.push(key);
       });
-      const diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getSyntacticDiagnostics(), ...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
-      return { modules, emitted, typeErrors: diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d)) };
+      return { modules, emitted, typeErrors: typeErrors(project, builder) };
     },
   };
 }
 
-/** The emitted module of a source file, by the same key the program uses. */
-export function moduleKey(project: Project, sourceFile: string): string {
-  return relative(project.root, sourceFile).split(sep).join("/").replace(/\.ts$/, ".js");
+/**
+ * Every module of the program (the transforms, the settings, Braze's limits),
+ * each transpiled alone: the program's own output, byte for byte, without
+ * waiting for its type check (the project compiles with isolatedModules, so
+ * no other file changes a file's output).
+ */
+export function transpileTransforms(project: Project): EmittedModules {
+  const config = readConfig(project);
+  const modules = new Map<string, string>();
+  for (const file of config.rootNames) {
+    if (file.endsWith(".d.ts")) continue;
+    const { key, code, map } = transpileFile(project, config.options, file);
+    modules.set(key, code).set(sourceMapKey(key), map);
+  }
+  return modules;
 }
 
-/** Where the program puts the source map of the module with this key. */
-export function sourceMapKey(key: string): string {
-  return `${key}.map`;
+function transpileFile(project: Project, options: ts.CompilerOptions, sourceFile: string): { key: string; code: string; map: string } {
+  const text = readFileSync(sourceFile, "utf8");
+  const { outputText, sourceMapText = "", diagnostics = [] } = ts.transpileModule(text, { compilerOptions: options, fileName: sourceFile, reportDiagnostics: true });
+  // TypeScript recovers from syntax errors with a guess: never write a snippet from one.
+  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
+  if (errors.length > 0) throw new BuildError(`syntax error (${errors.length})`, errors);
+  return { key: moduleKey(project, sourceFile), code: outputText, map: sourceMapText };
+}
+
+function typeErrors(project: Project, builder: ts.EmitAndSemanticDiagnosticsBuilderProgram): string[] {
+  const diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getSyntacticDiagnostics(), ...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
+  return diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
 }
 
 /** A tsconfig.json, its problems as build errors naming it. */

@@ -47,12 +47,8 @@ export function snippetProblems(code: string, level: SyntaxLevel): string[] {
   } catch (error) {
     return [`does not parse as a function body: ${(error as Error).message}`];
   }
-  const problems: string[] = [];
-  walk(program, (node) => {
-    const problem = syntaxProblem(node, level);
-    if (problem) problems.push(`${lineOf(code, node.start)}: ${problem}`);
-  });
   const statements = program.body as Node[];
+  const problems = syntaxProblems(statements, level, (offset) => lineOf(code, offset));
   const returns = statements.filter((statement) => statement.type === "ReturnStatement");
   if (returns.length !== 1 || statements[statements.length - 1] !== returns[0]) {
     problems.push("must end with exactly one top-level return");
@@ -60,6 +56,19 @@ export function snippetProblems(code: string, level: SyntaxLevel): string[] {
   return problems;
 }
 
-function lineOf(code: string, offset: number): string {
+/** Module syntax and syntax newer than `level` in parsed statements, each at its line (`lineAt` says which, from an offset). */
+export function syntaxProblems(statements: readonly Node[], level: SyntaxLevel, lineAt: (offset: number) => string): string[] {
+  const problems: string[] = [];
+  for (const statement of statements) {
+    walk(statement, (node) => {
+      const problem = syntaxProblem(node, level);
+      if (problem) problems.push(`${lineAt(node.start)}: ${problem}`);
+    });
+  }
+  return problems;
+}
+
+/** "line 3" for an offset of `code`. */
+export function lineOf(code: string, offset: number): string {
   return `line ${code.slice(0, offset).split("\n").length}`;
 }

@@ -3,7 +3,7 @@ import type { SnippetPlan } from "./plan";
 import { jsLiteral } from "./js-literal";
 import type { Project, SourceDir } from "./project";
 import { shapeModuleKey, type ShapeName } from "./shapes";
-import { moduleKey } from "./typescript-program";
+import { moduleKey } from "./module-keys";
 
 /*
  * The modules the build writes itself, bundled beside the compiled ones: the

@@ -13,7 +13,8 @@ import { loadSettings } from "./settings";
 import { stampDist } from "./source-inputs";
 import { packageVersion, type BuiltSnippet } from "./snippet";
 import { createStaticChecker, formatFinding } from "./static-checks";
-import { createTypeScriptProgram, moduleKey, sourceMapKey } from "./typescript-program";
+import { moduleKey, sourceMapKey } from "./module-keys";
+import { createTypeScriptProgram } from "./typescript-program";
 import { buildWebhooks, type CompiledWebhook } from "./webhooks";
 import { allowedByEngine, readObservedEngine } from "./observed-engine";
 
@@ -34,6 +35,8 @@ export interface WatchHandle {
   next(): Promise<Rebuild>;
   /** Resolves with the type errors of the next type check that follows a save. */
   nextCheck(): Promise<readonly string[]>;
+  /** Resolves when every rebuild so far has had its snippets run on their fixtures and the verdicts printed. */
+  verdicts(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ export function watchProject(project: Project, output: WatchOutput): WatchHandle
   return {
     next: rebuilds.next,
     nextCheck: checks.next,
+    verdicts: () => session.verdicts,
     close: async () => {
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
@@ -173,14 +177,14 @@ async function writeRebuilt(
   const snippets = [...session.snippets.values()];
   const { written } = writeDist(project, distFiles(project, snippets, session.webhooks));
   stampDist(project);
-  notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
-  if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
   // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.
   session.verdicts = session.verdicts.then(async () => {
     for (const snippet of rebuilt) {
       output.out(`rebuilt dist/${snippet.file} (${Buffer.byteLength(snippet.code)} bytes): ${await fixtureVerdict(project, snippet)}`);
     }
   });
+  notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
+  if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
 }
 
 /** Rebundles the snippets whose plan changed or whose last bundle read a changed module (all of them the first time). */

@@ -6,6 +6,7 @@
  * read as an Integer (`15.0`) becomes a lookup of the Ruby Float it is.
  */
 import { Drop } from "liquidjs";
+import { boundedCache } from "./bounded-cache";
 import type { RenderContext } from "./context";
 import { RubyFloat } from "./ruby-number";
 
@@ -352,8 +353,13 @@ function rewriteTag(rewriter: Rewriter, start: number): number {
   return end;
 }
 
-/** Rewrites a whole template (a field or a content block); throws AttributeSyntaxError for references it cannot render. */
-export function rewriteAttributeSyntax(template: string): RewrittenTemplate {
+/** How many distinct texts stay rewritten: a template's fields and content blocks are rendered again and again. */
+const REWRITTEN_TEXTS = 500;
+
+/** Rewrites a whole template (a field or a content block), once per text; throws AttributeSyntaxError for references it cannot render. */
+export const rewriteAttributeSyntax: (template: string) => RewrittenTemplate = boundedCache(REWRITTEN_TEXTS, rewrite);
+
+function rewrite(template: string): RewrittenTemplate {
   const rewriter = new Rewriter(template);
   let p = 0;
   while (p < template.length) {

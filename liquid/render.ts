@@ -5,6 +5,7 @@
  */
 import type { ConnectedCall, RenderContext } from "./context";
 import { engineFor } from "./engine";
+import { parsedBy } from "./parsed";
 import { RenderState } from "./render-state";
 import { MessageAborted } from "./tags";
 import { rootCause, templateError } from "./template-error";
@@ -36,8 +37,9 @@ export async function renderField(template: string, context: RenderContext, fiel
   const state = new RenderState(context, field);
   try {
     const engine = engineFor(state.dialect);
-    const templates = engine.parse(state.prepare(template));
-    const text = String(await engine.render(templates, state.scope()));
+    const templates = parsedBy(engine, state.prepare(template));
+    // Nothing in Braze's Liquid waits (connected_content answers from fixtures): rendered without a promise per step.
+    const text = String(engine.renderSync(templates, state.scope()));
     return { sent: true, text, calls: state.calls };
   } catch (error) {
     const cause = rootCause(error);

@@ -6,6 +6,7 @@
 import { Tag, TypeGuards, type Context, type Emitter, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
 import { CONTENT_BLOCK_TAG } from "./attribute-syntax";
 import { ConnectedContentTag } from "./connected-content";
+import { parsedBy } from "./parsed";
 import { TemplateProblem } from "./errors";
 import { renderStateOf } from "./render-state";
 
@@ -58,7 +59,7 @@ class ContentBlockTag extends Tag {
     const state = renderStateOf(ctx);
     const source = state.openContentBlock(this.block);
     try {
-      yield this.liquid.renderer.renderTemplates(this.liquid.parse(source), ctx, emitter);
+      yield this.liquid.renderer.renderTemplates(parsedBy(this.liquid, source), ctx, emitter);
     } finally {
       state.closeContentBlock();
     }

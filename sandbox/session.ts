@@ -31,6 +31,8 @@ interface Disposable {
  */
 export class GuestSession {
   private readonly owned: Disposable[] = [];
+  /** How many of `owned` the constructor made: what stays when the session is rewound. */
+  private readonly setUpHandles: number;
   private runOwned: Disposable[] = [];
   private readonly runtime: QuickJSRuntime;
   private readonly context: QuickJSContext;
@@ -67,6 +69,7 @@ export class GuestSession {
     this.context = context;
     this.runFunction = this.own(context.getProp(api, "run"));
     this.describeThrown = this.own(context.getProp(api, "describeThrown"));
+    this.setUpHandles = this.owned.length;
   }
 
   get compiled(): boolean {
@@ -158,6 +161,17 @@ export class GuestSession {
   endRun(): void {
     this.logs = undefined;
     disposeAll(this.runOwned);
+  }
+
+  /**
+   * Forgets every run since the constructor without freeing anything in the guest: for a session
+   * whose instance memory is put back as it was then (see preparedSession).
+   */
+  rewind(): void {
+    this.logs = undefined;
+    this.runOwned = [];
+    this.owned.length = this.setUpHandles;
+    this.snippet = undefined;
   }
 
   dispose(): void {

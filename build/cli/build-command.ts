@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { buildProject } from "../build";
+import { checksThread } from "../checks";
 import { staleFiles, writeDist } from "../dist";
 import { BuildError } from "../problems";
 import { projectAt, type Project } from "../project";
 import { stampDist } from "../source-inputs";
-import { watchProject } from "../watch";
 import { parseCommandArgs, UsageError } from "./args";
+import { recordCostBudget } from "./cost-budget";
 import type { Io } from "./io";
 
 
@@ -31,11 +31,14 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
     if (values.check || values.min || values.strict) throw new UsageError("--watch writes dist/ as you edit: it does not combine with --check, --min or --strict");
     return watchUntilInterrupted(project, io);
   }
+  // The type checks' thread first: it loads its compiler while this one loads the bundler.
+  checksThread();
+  const { buildProject } = await import("../build");
   const output = await buildProject(project, { minify: values.min, strict: values.strict });
   for (const warning of output.warnings) io.err(`warning: ${warning}`);
   if (values.check) {
     const stale = staleFiles(project, output.files);
-    if (stale.length === 0) stampDist(project);
+    if (stale.length === 0) await recordFreshDist(project);
     if (values.json) {
       io.out(JSON.stringify({ upToDate: stale.length === 0, files: output.files.size, stale }));
       return stale.length === 0 ? 0 : 1;
@@ -45,15 +48,23 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
     return 0;
   }
   const { written, removed } = writeDist(project, output.files);
-  stampDist(project);
+  await recordFreshDist(project);
   for (const file of written) io.out(`wrote dist/${file} (${Buffer.byteLength(output.files.get(file) ?? "")} bytes)`);
   for (const file of removed) io.out(`removed dist/${file}`);
   io.out(`built ${output.snippets.length} snippets, ${written.length} files changed`);
   return 0;
 }
 
+/** dist/ is what the sources build: recorded for the stale-dist check, and the settings' cost budget for bdt run, which loads no TypeScript. */
+async function recordFreshDist(project: Project): Promise<void> {
+  stampDist(project);
+  await recordCostBudget(project);
+}
+
 /** Runs until Ctrl-C; each rebuild prints its own lines. */
 async function watchUntilInterrupted(project: Project, io: Io): Promise<number> {
+  // Loaded only here: the watch brings the sandbox (fixture verdicts), which a build does not need.
+  const { watchProject } = await import("../watch");
   const watcher = watchProject(project, io);
   io.out("watching transforms/ (Ctrl-C to stop)");
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));

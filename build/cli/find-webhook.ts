@@ -10,8 +10,8 @@ import { parseJson } from "./input-files";
 
 export interface WebhookTarget {
   readonly webhook: ShippedWebhook;
-  /** The id of the template module it was built from, when the manifest lists it. */
-  readonly templateId?: string;
+  /** The partner request it was built for (its manifest entry's `request`), when the manifest lists it. */
+  readonly request?: string;
   /** Whether it is one of this project's built templates, which must not be older than their sources. */
   readonly fromDist: boolean;
 }
@@ -23,7 +23,7 @@ export function findWebhook(project: Project, target: string): WebhookTarget {
     const path = resolve(project.root, target);
     if (!existsSync(path)) throw new UsageError(`template file not found: ${target}`);
     const listed = manifest.find((entry) => resolve(project.distDir, entry.file) === path);
-    return { webhook: readWebhook(path, target), templateId: listed?.id, fromDist: path.startsWith(project.distDir + sep) };
+    return { webhook: readWebhook(path, target), request: listed?.request, fromDist: path.startsWith(project.distDir + sep) };
   }
   const entry = manifest.find((candidate) => candidate.id === target);
   if (!entry) {
@@ -31,7 +31,7 @@ export function findWebhook(project: Project, target: string): WebhookTarget {
     const ids = manifest.map((candidate) => candidate.id);
     throw new UsageError(`unknown webhook template "${target}"${didYouMean(target, ids) || ` (none of the ${ids.length} templates in dist/manifest.json is named like it)`}`);
   }
-  return { webhook: readWebhook(resolve(project.distDir, entry.file), entry.file), templateId: entry.id, fromDist: true };
+  return { webhook: readWebhook(resolve(project.distDir, entry.file), entry.file), request: entry.request, fromDist: true };
 }
 
 

@@ -2,13 +2,13 @@ import { checkPartnerRequest, type PartnerRequest } from "../../contract/partner
 import { LiquidTemplateError, ObservedDialectError, ProfileError, parseProfile, projectDialect, renderWebhook, type RenderContext, type WebhookResult } from "../../liquid";
 import { projectAt } from "../project";
 import type { ShippedWebhook } from "../webhooks/dist-files";
-import { templateRequest } from "../webhooks/template-request";
 import { parseCommandArgs, UsageError } from "./args";
 import { findWebhook } from "./find-webhook";
 import { requireFreshDist } from "./fresh-dist";
 import { InputError } from "./input-error";
 import { parseNow, readJson, readText } from "./input-files";
 import type { Io } from "./io";
+import { declaredPartnerRequest } from "./partner-request";
 
 /** What one render did: `bdt render --json` prints it as it is. */
 interface RenderReport {
@@ -48,7 +48,7 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
   if (!values.user) throw new UsageError("bdt render needs --user profile.json (a Braze user: standard attributes and custom_attributes)");
 
   const project = projectAt(io.cwd);
-  const { webhook, templateId, fromDist } = findWebhook(project, target);
+  const { webhook, request, fromDist } = findWebhook(project, target);
   const profile = parseUser(readJson(io.cwd, values.user), values.user);
   for (const warning of profile.warnings) io.err(`warning: ${values.user}: ${warning}`);
   const context: RenderContext = {
@@ -63,13 +63,13 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
 
   if (fromDist) requireFreshDist(project);
 
-  const report = await render(webhook, context, templateId === undefined ? undefined : () => templateRequest(project, templateId));
+  const report = await render(webhook, context, request === undefined ? undefined : declaredPartnerRequest(request, webhook.id));
   if (values.json) io.out(JSON.stringify(report));
   else printRender(io, webhook.id, report);
   return report.sent && (report.problems ?? []).length === 0 ? 0 : 1;
 }
 
-async function render(webhook: ShippedWebhook, context: RenderContext, requestOf: (() => Promise<PartnerRequest>) | undefined): Promise<RenderReport> {
+async function render(webhook: ShippedWebhook, context: RenderContext, request: PartnerRequest | undefined): Promise<RenderReport> {
   let result: WebhookResult;
   try {
     result = await renderWebhook(webhook, context);
@@ -79,7 +79,6 @@ async function render(webhook: ShippedWebhook, context: RenderContext, requestOf
   }
   if (!result.sent) return { sent: false, field: result.field, reason: result.reason || `${webhook.id}: abort_message() without a reason` };
   const { method, url, headers, body } = result;
-  const request = await requestOf?.();
   if (!request) return { sent: true, method, url, headers, body };
   return { sent: true, method, url, headers, body, partnerRequest: request.title, problems: checkPartnerRequest(request, result) };
 }

@@ -8,11 +8,14 @@ export type { CompiledWebhook };
 
 /** Type-checks and compiles every template under webhooks/ with the workspace's `webhooks.<partner>` settings. */
 export async function buildWebhooks(project: Project, webhookSettings: Readonly<Record<string, unknown>> | undefined, packageVersion: string): Promise<CompiledWebhook[]> {
-  const templates = discoverTemplates(project);
-  if (templates.length === 0) return [];
-  typeCheckWebhooks(project);
+  if (discoverTemplates(project).length > 0) typeCheckWebhooks(project);
+  return compileWebhooks(project, webhookSettings, packageVersion);
+}
+
+/** Compiles every template, for a caller that type-checks them itself (the full build does, beside it). */
+export async function compileWebhooks(project: Project, webhookSettings: Readonly<Record<string, unknown>> | undefined, packageVersion: string): Promise<CompiledWebhook[]> {
   const compiled: CompiledWebhook[] = [];
-  for (const template of templates) {
+  for (const template of discoverTemplates(project)) {
     const settings = webhookSettings?.[template.partner];
     if (settings === undefined) {
       throw new BuildError(`${template.id}: settings.webhooks.${template.partner} is missing in ${displayPath(project, project.settingsFile)}: every partner with templates needs its settings`);

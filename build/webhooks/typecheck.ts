@@ -1,4 +1,3 @@
-import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ts } from "ts-morph";
 import { BuildError } from "../problems";
@@ -9,18 +8,23 @@ import { cachingHost, formatDiagnostic, parseConfigFile } from "../typescript-pr
 const programs = new Map<string, { host: ts.CompilerHost; program: ts.Program; sources: string; errors: readonly string[] }>();
 
 /**
- * Type-checks webhooks/ with the project's compiler options: a template is
- * typed by its partner's request schema, so one that cannot produce a valid
- * request fails here, before anything is written.
+ * Type-checks webhooks/ as webhooks/tsconfig.json says (`tsc --noEmit -p
+ * webhooks` checks the same): a template is typed by its partner's request
+ * schema, so one that cannot produce a valid request fails here, before
+ * anything is written.
  */
 export function typeCheckWebhooks(project: Project): void {
-  const files = typeScriptFiles(project.webhooksDir);
-  if (files.length === 0) return;
-  const configFile = join(project.root, "tsconfig.json");
-  const options = { ...parseConfigFile(project, configFile).options, noEmit: true };
+  const errors = webhookTypeErrors(project);
+  if (errors.length > 0) throw new BuildError(`webhook templates do not type-check (${errors.length})`, errors);
+}
+
+export function webhookTypeErrors(project: Project): readonly string[] {
+  const configFile = join(project.webhooksDir, "tsconfig.json");
+  const config = parseConfigFile(project, configFile);
+  const options = { ...config.options, noEmit: true };
   const previous = programs.get(configFile);
   const host = previous?.host ?? cachingHost(options);
-  const program = ts.createProgram(files, options, host, previous?.program);
+  const program = ts.createProgram(config.fileNames, options, host, previous?.program);
   // Same files, same texts: the same verdict, without checking again.
   const sources = program
     .getSourceFiles()
@@ -34,7 +38,7 @@ export function typeCheckWebhooks(project: Project): void {
           .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
           .map((diagnostic) => formatDiagnostic(project, { ...diagnostic, messageText: innermost(diagnostic.messageText) }));
   programs.set(configFile, { host, program, sources, errors });
-  if (errors.length > 0) throw new BuildError(`webhook templates do not type-check (${errors.length})`, errors);
+  return errors;
 }
 
 /**
@@ -47,18 +51,4 @@ function innermost(message: string | ts.DiagnosticMessageChain): string {
   const chain: ts.DiagnosticMessageChain[] = [message];
   for (let link = message.next?.[0]; link; link = link.next?.[0]) chain.push(link);
   return chain.slice(-2).map((link) => link.messageText).join(" ");
-}
-
-function typeScriptFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return typeScriptFiles(path);
-    return name.endsWith(".ts") ? [path] : [];
-  });
 }

@@ -6,6 +6,7 @@ import { sha256 } from "../../build/header";
 import { staleFiles } from "../../build/dist";
 import { routerName } from "../../build/plan";
 import { projectAt } from "../../build/project";
+import { buildSnippet } from "../../build/snippet";
 import { snippetProblems } from "../../build/verify-snippet";
 import { ROOT } from "../support/dist";
 
@@ -119,4 +120,17 @@ test("routers are named after their destination", () => {
   expect(routerName("POST /users/track")).toBe("router");
   expect(routerName("PUT /catalogs/{catalog_name}/items")).toBe("router.put-catalogs-items");
   expect(routerName("DELETE /catalogs/{catalog_name}/items")).toBe("router.delete-catalogs-items");
+});
+
+test("syntax Braze's engine cannot run fails the snippet at its line in the pasted body, after the build's own edits", async () => {
+  const snippet = output.snippets.find((built) => built.id === "regal/call.completed")!;
+  // An object spread out over lines (the build writes it `{}`, moving the lines below it up) before syntax newer than the engine's.
+  const code = "var unread = {\n\n};\nvar read = (payload) => payload?.call;\nvar transform = read;\n\nexport { transform as default };\n";
+  // No source map: what is checked is the code.
+  const bundled = { code, map: { version: 3, sources: [], names: [], mappings: "" }, modules: [] } as unknown as Parameters<typeof buildSnippet>[2];
+  const context = { project: projectAt(ROOT), packageVersion: "0.0.0", minify: false, syntax: "es2018" as const };
+  const body = "var unread = {};\nvar read = (payload) => payload?.call;\nvar transform = read;\n\nreturn transform(payload, headers);\n";
+  const problems = snippetProblems(body, "es2018");
+  expect(problems).toEqual(["line 2: optional chaining (?.) is es2020 syntax, newer than the engine's es2018"]);
+  await expect(buildSnippet(context, snippet.plan, bundled)).rejects.toThrow(`regal/call.completed: the snippet would not run in Braze\n${problems[0]}`);
 });

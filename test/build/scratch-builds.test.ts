@@ -1,20 +1,22 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { buildProject, type BuildOutput } from "../../build/build";
+import { buildProject } from "../../build/build";
 import { snippetProblems } from "../../build/verify-snippet";
 import { staleFiles, writeDist } from "../../build/dist";
 import { projectAt } from "../../build/project";
 import { runSnippet } from "../../sandbox";
 import { scratchProject } from "../support/scratch-project";
+import { sharedBuild } from "../support/shared-build";
 
 const scratch = scratchProject("scratch-builds");
 afterAll(() => scratch.remove());
 
-let built: BuildOutput;
+// What the unchanged scratch project builds (shared with the other suites that read it); the tests below build again where the build is what they check.
+let built: ReadonlyMap<string, string>;
 beforeAll(async () => {
-  built = await buildProject(scratch.project);
-  writeDist(scratch.project, built.files);
+  built = await sharedBuild(scratch.project);
+  writeDist(scratch.project, built);
 });
 
 /** Runs `check` with `path` (relative to the scratch root) changed by `change`, then restores it. */
@@ -32,19 +34,19 @@ async function withEdit<T>(path: string, change: (text: string) => string, check
 const staleAfterBuild = async () => staleFiles(scratch.project, (await buildProject(scratch.project)).files);
 
 test("--check passes right after a build and names each stale, missing or orphaned file", () => {
-  expect(staleFiles(scratch.project, built.files)).toEqual([]);
+  expect(staleFiles(scratch.project, built)).toEqual([]);
 
   const completed = join(scratch.project.distDir, "regal/call.completed.js");
   writeFileSync(completed, readFileSync(completed, "utf8").replace("Call Completed", "Call Done"));
   rmSync(join(scratch.project.distDir, "regal/contact.unsubscribed.js"));
   writeFileSync(join(scratch.project.distDir, "regal/old.event.js"), "return {};\n");
-  expect(staleFiles(scratch.project, built.files)).toEqual([
+  expect(staleFiles(scratch.project, built)).toEqual([
     "stale: dist/regal/call.completed.js",
     "missing: dist/regal/contact.unsubscribed.js",
     "not built from any source: dist/regal/old.event.js",
   ]);
 
-  const { written, removed } = writeDist(scratch.project, built.files);
+  const { written, removed } = writeDist(scratch.project, built);
   expect({ written, removed }).toEqual({
     written: ["regal/call.completed.js", "regal/contact.unsubscribed.js"],
     removed: ["regal/old.event.js"],
@@ -53,20 +55,23 @@ test("--check passes right after a build and names each stale, missing or orphan
 
 test("two builds are byte-identical and contain no absolute paths", async () => {
   const again = await buildProject(scratch.project);
-  expect([...again.files]).toEqual([...built.files]);
-  for (const [file, content] of built.files) expect(content.includes(scratch.root), file).toBe(false);
+  expect([...again.files]).toEqual([...built]);
+  for (const [file, content] of again.files) expect(content.includes(scratch.root), file).toBe(false);
 });
 
 test("--min adds a minified variant of each snippet that gives the same output", async () => {
-  const minified = await buildProject(scratch.project, { minify: true });
+  const minified = await sharedBuild(scratch.project, { minify: true });
   const payload = { name: "call.completed", userId: "u1", originalTimestamp: "1657855059", properties: { notes: "n" } };
-  for (const snippet of minified.snippets) {
-    const min = minified.files.get(`${snippet.id}.min.js`)!;
-    expect(min.length, snippet.id).toBeLessThan(snippet.code.length / 2);
-    expect(snippetProblems(min.slice(min.indexOf("\n") + 1), "es2018"), snippet.id).toEqual([]);
+  const { snippets } = JSON.parse(minified.get("manifest.json")!) as { snippets: { id: string; file: string }[] };
+  expect(snippets.length).toBeGreaterThan(0);
+  for (const snippet of snippets) {
+    const min = minified.get(`${snippet.id}.min.js`);
+    expect(min, snippet.id).toBeDefined();
+    expect(min!.length, snippet.id).toBeLessThan(minified.get(snippet.file)!.length / 2);
+    expect(snippetProblems(min!.slice(min!.indexOf("\n") + 1), "es2018"), snippet.id).toEqual([]);
   }
-  const full = await runSnippet(minified.files.get("regal/call.completed.js")!, payload);
-  const min = await runSnippet(minified.files.get("regal/call.completed.min.js")!, payload);
+  const full = await runSnippet(minified.get("regal/call.completed.js")!, payload);
+  const min = await runSnippet(minified.get("regal/call.completed.min.js")!, payload);
   expect(full.ok && min.ok).toBe(true);
   expect(min.ok && min.output).toEqual(full.ok && full.output);
 });
@@ -78,7 +83,7 @@ test("a comment or a type changes no snippet in dist/: only the source maps foll
     () => withEdit("transforms/regal/contact.created.ts", (text) => text.replace("was created in Regal", "was made in Regal"), staleAfterBuild),
   );
   // Every snippet reads lib/values.ts, whose lines the comment moved.
-  expect(stale).toEqual([...built.files.keys()].filter((file) => file.endsWith(".js.map")).map((file) => `stale: dist/${file}`));
+  expect(stale).toEqual([...built.keys()].filter((file) => file.endsWith(".js.map")).map((file) => `stale: dist/${file}`));
 });
 
 test.each([

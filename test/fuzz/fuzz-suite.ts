@@ -3,6 +3,7 @@ import { describe, test } from "vitest";
 import { readManifest, readSnippet, type ManifestSnippet } from "../support/dist";
 import { openEngine, type Engine } from "./engines";
 import { assertAcceptable } from "./outcome";
+import { casesAt, fullStrength } from "./strength";
 import { mutatedPayloads, seedFor } from "./subjects";
 
 /*
@@ -10,46 +11,26 @@ import { mutatedPayloads, seedFor } from "./subjects";
  * (rule-breaking keys and values included), returns a valid request or
  * throws one of our deliberate errors: never a TypeError, a timeout, an
  * invalid request or nothing. In QuickJS (the Braze-like sandbox) and, on
- * the first of the same payloads, in V8. Seeded per snippet (FUZZ_SEED
- * overrides): a failure prints the seed, the shrunk list of mutations and
- * the payload it made.
+ * the first of the same payloads, in V8. Every router and the first snippet
+ * of each shape at full strength, the others of a shape at a reduced count
+ * (./strength.ts). Seeded per snippet (FUZZ_SEED overrides): a failure prints
+ * the seed, the shrunk list of mutations and the payload it made.
  */
 const RUNS: Record<Engine, number> = {
   quickjs: Number(process.env.FUZZ_RUNS ?? 1000),
   // A fresh V8 context per payload costs more than a warm sandbox run.
   v8: Number(process.env.FUZZ_V8_RUNS ?? 120),
 };
-/** Snippets that carry the same code as an earlier one (only their mapping data differs) run this share of the runs. */
-const SAME_CODE_SHARE = 0.15;
-
-/**
- * The runs for each snippet: full strength for every router and for the first
- * snippet of each source to carry a given set of functions; 15% for the
- * others, whose code was just fuzzed at full strength on another mapping.
- */
-function runsFor(snippets: readonly ManifestSnippet[]): Map<string, number> {
-  const seen = new Set<string>();
-  const runs = new Map<string, number>();
-  for (const snippet of snippets) {
-    const code = readSnippet(snippet);
-    const functions = [...code.matchAll(/^(?:function|class) ([\w$]+)/gm)].map((match) => match[1]).sort();
-    const key = `${snippet.source} ${functions.join(" ")}`;
-    runs.set(snippet.id, snippet.events.length > 1 || !seen.has(key) ? 1 : SAME_CODE_SHARE);
-    seen.add(key);
-  }
-  return runs;
-}
-
 /** The suite for the manifest's snippets `include` selects; split over files so test workers share the load. */
 export function describeFuzz(include: (snippet: ManifestSnippet, index: number) => boolean): void {
-  const share = runsFor(readManifest());
+  const full = fullStrength(readManifest());
   describe.each(readManifest().filter(include).map((snippet) => [snippet.id, snippet] as const))("%s", (id, snippet) => {
     test.each(Object.keys(RUNS) as Engine[])(`in %s, returns a valid request or a deliberate error for every mutated payload`, async (engine) => {
       const runner = await openEngine(engine, readSnippet(snippet));
       try {
         await fc.assert(
           fc.asyncProperty(await mutatedPayloads(snippet), async ({ payload }) => assertAcceptable(await runner.run(payload), snippet.destination)),
-          { numRuns: Math.ceil(RUNS[engine] * share.get(id)!), seed: seedFor(id) },
+          { numRuns: casesAt(RUNS[engine], full.get(id)!), seed: seedFor(id) },
         );
       } finally {
         runner.dispose();

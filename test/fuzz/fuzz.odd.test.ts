@@ -1,8 +1,9 @@
-import type { ManifestSnippet } from "../support/dist";
+import { readManifest } from "../support/dist";
 import { describeFuzz } from "./fuzz-suite";
 import { describeInvariants } from "./invariants";
+import { halfOf } from "./strength";
 
 // The other half of the manifest (fuzz.even.test.ts).
-const odd = (_snippet: ManifestSnippet, index: number) => index % 2 === 1;
+const odd = halfOf(readManifest(), 1);
 describeFuzz(odd);
 await describeInvariants(odd);

@@ -5,6 +5,7 @@ import { readManifest, readSnippet, type ManifestSnippet } from "../support/dist
 import { identityFields, payloadPath, read, type Envelope } from "./envelope";
 import { applyAll, envelopeProbes, mutatedPayload, type Json, type Mutation, type Path } from "./mutations";
 import { expectedIdentifier } from "./oracle";
+import { casesAt, fullStrength } from "./strength";
 import { clearsAttributes, documentedPayload, isOff, mappingOf, seedFor, snippetEnvelope, writes, type SnippetMapping, type ValueSource } from "./subjects";
 
 /*
@@ -26,18 +27,19 @@ type Request = { attributes?: Objects; events?: Objects; items?: Objects };
 /** Cases built from the snippet's documented payload and its event's envelope oracle, each holding the payload to run. */
 type Cases<T> = (base: Json, envelope: Envelope) => fc.Arbitrary<T & { payload: unknown }>;
 
-/** A snippet under test: its envelope, and one warm runner its properties share, as the many payloads of one property do. */
+/** A snippet under test: its envelope, its cases per property, and one warm runner its properties share, as the many payloads of one property do. */
 interface Subject {
   readonly snippet: ManifestSnippet;
+  readonly runs: number;
   readonly envelope: Envelope;
   readonly runner: () => SnippetRunner;
 }
 
-async function property<T>({ snippet, envelope, runner }: Subject, cases: Cases<T>, check: (value: T & { payload: unknown }, result: RunResult) => void) {
+async function property<T>({ snippet, runs, envelope, runner }: Subject, cases: Cases<T>, check: (value: T & { payload: unknown }, result: RunResult) => void) {
   const arbitrary = cases(documentedPayload(snippet.source, snippet.events[0]!), envelope);
   await fc.assert(
     fc.asyncProperty(arbitrary, async (value) => check(value, await runner().run(value.payload))),
-    { numRuns: RUNS, seed: seedFor(snippet.id) },
+    { numRuns: runs, seed: seedFor(snippet.id) },
   );
 }
 
@@ -191,9 +193,11 @@ const long = (targets: readonly LongTarget[]): Cases<{ key: string; text: string
 /**
  * The invariants for the manifest's snippets `include` selects, each on the
  * per-event snippets that write what it checks: one suite per snippet, its
- * runner opened once for all of them.
+ * runner opened once for all of them; the first snippet of each shape at
+ * full strength, the others at a reduced count (./strength.ts).
  */
 export async function describeInvariants(include: (snippet: ManifestSnippet, index: number) => boolean): Promise<void> {
+  const full = fullStrength(readManifest());
   const perEvent = readManifest().filter((snippet, index) => include(snippet, index) && snippet.events.length === 1);
   const envelopes = new Map(await Promise.all(perEvent.map(async (snippet) => [snippet, await snippetEnvelope(snippet)] as const)));
   const off = perEvent.filter(isOff);
@@ -216,7 +220,7 @@ export async function describeInvariants(include: (snippet: ManifestSnippet, ind
     });
     afterAll(() => open?.dispose());
     const envelope = envelopes.get(snippet)!;
-    const subject: Subject = { snippet, envelope, runner: () => open! };
+    const subject: Subject = { snippet, runs: casesAt(RUNS, full.get(snippet.id)!), envelope, runner: () => open! };
     const mapping = mappings.get(snippet);
     const derived = mappingDerived(mapping);
 

@@ -36,7 +36,7 @@ export function scratchProject(name: string, settingsFile?: string): ScratchProj
   const root = join(SCRATCH, `${name}-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of [...libFolders(join(ROOT, "transforms")), ...libFolders(join(ROOT, "webhooks")), "transforms/settings.ts", "transforms/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
+  for (const part of [...libFolders(join(ROOT, "transforms")), ...libFolders(join(ROOT, "webhooks")), "transforms/settings.ts", "transforms/tsconfig.json", "webhooks/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
     cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
   for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, "transforms/regal", `${event}.ts`), join(root, "transforms/regal", `${event}.ts`));

@@ -1,0 +1,52 @@
+import { parentPort } from "node:worker_threads";
+import { failOnTypeErrors } from "./compile";
+import { BuildError } from "./problems";
+import type { Project } from "./project";
+import { cachingHost, createTypeScriptProgram } from "./typescript-program";
+import { discoverTemplates } from "./webhooks/discover";
+import { typeCheckWebhooks } from "./webhooks/typecheck";
+import type { CheckFailure, CheckRequest, CheckResponse } from "./checks";
+
+/** Compiler hosts by compiler options: a later build in this process reuses their parsed files (the lib files above all). */
+const hosts = new Map<string, ReturnType<typeof cachingHost>>();
+
+/**
+ * The build's type checks, in the order it reports them, up to the first
+ * that fails: the transforms' program, then the webhook templates'. Each
+ * failure is the BuildError the build reports, with the index of its check.
+ */
+function checkProject(project: Project): CheckFailure | undefined {
+  const gates = [
+    () => failOnTypeErrors(createTypeScriptProgram(project, (options) => memo(hosts, JSON.stringify(options), () => cachingHost(options))).check()),
+    () => {
+      if (discoverTemplates(project).length > 0) typeCheckWebhooks(project);
+    },
+  ];
+  for (const [gate, run] of gates.entries()) {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof BuildError) return { gate, summary: error.summary, problems: error.problems };
+      throw error;
+    }
+  }
+  return undefined;
+}
+
+function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
+parentPort!.on("message", ({ id, project }: CheckRequest) => {
+  let response: CheckResponse;
+  try {
+    response = { id, failure: checkProject(project) };
+  } catch (error) {
+    response = { id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(response);
+});

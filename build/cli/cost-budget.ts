@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Settings } from "../../transforms/lib/settings";
+import { readSource, unchangedSince, type SourceRecord } from "../cli-bundle/stamp.js";
+import { displayPath, type Project } from "../project";
+import { sourceInputs } from "../source-inputs";
+
+/*
+ * `bdt run`'s verdict line gives the cost as a share of the settings'
+ * budget. The settings file is TypeScript, and the bundled CLI
+ * (build/cli-bundle) loads none: the build records the budget with the
+ * sources it was read from, and a run uses the record while those are
+ * unchanged. Otherwise (no build yet, a source changed since, another
+ * settings file) it imports the settings file, through tsx when no loader
+ * is there.
+ */
+
+interface BudgetRecord {
+  readonly settingsFile: string;
+  readonly recordedAt: number;
+  /** Every source of dist/ (sourceInputs): the settings module may import any. */
+  readonly sources: Readonly<Record<string, SourceRecord>>;
+  readonly costBudget: number | null;
+}
+
+/** Kept beside the dist stamp, out of git like it. */
+function recordFile(project: Project): string {
+  return join(project.root, "node_modules", ".cache", "bdt", "cost-budget.json");
+}
+
+/** Records the budget of the settings as they are (after a build: bdt build runs under tsx anyway). */
+export async function recordCostBudget(project: Project): Promise<void> {
+  const recordedAt = Date.now();
+  const sources = Object.fromEntries(Object.keys(sourceInputs(project)).map((path) => [path, readSource(project.root, join(project.root, path)).record]));
+  const record: BudgetRecord = { settingsFile: displayPath(project, project.settingsFile), recordedAt, sources, costBudget: (await importedBudget(project)) ?? null };
+  mkdirSync(dirname(recordFile(project)), { recursive: true });
+  writeFileSync(recordFile(project), `${JSON.stringify(record)}\n`);
+}
+
+/** The workspace's cost budget; undefined when the settings file or its budget is missing. */
+export async function costBudget(project: Project): Promise<number | undefined> {
+  if (!existsSync(project.settingsFile)) return undefined;
+  const record = readRecord(project);
+  const settingsFile = displayPath(project, project.settingsFile);
+  // A file added since cannot change the budget unless a recorded one changed to import it.
+  const current = record?.settingsFile === settingsFile && settingsFile in record.sources && unchangedSince(project.root, record.sources, record.recordedAt);
+  return current ? (record.costBudget ?? undefined) : importedBudget(project);
+}
+
+/** The record, when there is one this bdt wrote: none yet, one torn by a build writing it or one of another shape, and the settings file says. */
+function readRecord(project: Project): BudgetRecord | undefined {
+  let record: Partial<BudgetRecord> | null;
+  try {
+    record = JSON.parse(readFileSync(recordFile(project), "utf8")) as Partial<BudgetRecord> | null;
+  } catch {
+    return undefined;
+  }
+  const budget = record?.costBudget;
+  return typeof record?.settingsFile === "string" && typeof record.recordedAt === "number" && (budget === null || typeof budget === "number") ? (record as BudgetRecord) : undefined;
+}
+
+async function importedBudget(project: Project): Promise<number | undefined> {
+  if (!existsSync(project.settingsFile)) return undefined;
+  const url = pathToFileURL(project.settingsFile).href;
+  const settings = (await import(url).catch(async (error: { code?: string }) => {
+    // The bundled CLI has no TypeScript loader: tsx lends one for this one import.
+    if (error.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
+    return (await import("tsx/esm/api")).tsImport(url, import.meta.url);
+  })) as { default?: Partial<Settings> };
+  return settings.default?.costBudget;
+}

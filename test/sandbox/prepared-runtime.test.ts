@@ -1,0 +1,47 @@
+import { expect, it } from "vitest";
+import { runSnippet, type RunResult } from "../../sandbox";
+
+/** Everything but the wall time. */
+function comparable(result: RunResult) {
+  return { ...result, stats: { ...result.stats, durationMs: 0 } };
+}
+
+const snippets = [
+  "console.log('seen', payload.id);\nreturn { attributes: [{ external_id: payload.id, at: new Date() }] };",
+  "class MissingIdentityError extends Error {}\nthrow new MissingIdentityError('no id');",
+  "let total = 0;\nfor (let i = 0; i < 200000; i++) total += i;\nreturn { total };",
+  "return {",
+];
+
+it("a prepared runtime gives what a runtime built for the run gives, stats included", async () => {
+  for (const code of snippets) {
+    const prepared = await runSnippet(code, { id: "u-1" });
+    // Another timeout takes the other path: a session built for this run.
+    const built = await runSnippet(code, { id: "u-1" }, { timeoutMs: 999 });
+    const preparedAgain = await runSnippet(code, { id: "u-1" });
+    expect(comparable(built)).toEqual(comparable(prepared));
+    expect(comparable(preparedAgain)).toEqual(comparable(prepared));
+  }
+});
+
+it("nothing a run leaves in the prepared runtime reaches the next run", async () => {
+  const dirty = [
+    "globalThis.kept = 1;",
+    "leaked = 2;",
+    "Object.prototype.polluted = 3;",
+    "Date.now = () => 0;",
+    "console.log = () => {};",
+    "JSON.stringify = () => '{}';",
+    "return { dirty: true };",
+  ].join("\n");
+  expect((await runSnippet(dirty, {})).ok).toBe(true);
+  const clean = await runSnippet(
+    "console.log('still captured');\nreturn { kept: typeof kept, leaked: typeof leaked, polluted: ({}).polluted ?? 'clean', now: Date.now() };",
+    {},
+  );
+  expect(clean).toMatchObject({
+    ok: true,
+    output: { kept: "undefined", leaked: "undefined", polluted: "clean", now: Date.UTC(2025, 0, 1) },
+    logs: ["still captured"],
+  });
+});
