@@ -11,11 +11,13 @@ import type { BuiltSnippet } from "./snippet";
  * beside each rebuilt snippet so a mapping change shows its effect at once.
  * Each case is held to what `npm test` holds it to: its golden output (a
  * valid request) or its golden error. The first case that differs is named
- * with its first difference.
+ * with its first difference. `events` narrows a router's cases to those a
+ * change can affect.
  */
-export async function fixtureVerdict(project: Project, snippet: Pick<BuiltSnippet, "code" | "meta">): Promise<string> {
-  const cases = snippet.meta.events.flatMap((event) => readFixtures(project.root, { source: snippet.meta.source, event }));
-  if (cases.length === 0) return "no fixtures";
+export async function fixtureVerdict(project: Project, snippet: Pick<BuiltSnippet, "code" | "meta">, events: readonly string[] = snippet.meta.events): Promise<string> {
+  const cases = events.flatMap((event) => readFixtures(project.root, { source: snippet.meta.source, event }));
+  const only = events.length < snippet.meta.events.length ? ` (the cases of ${events.join(", ") || "no event"}: the change reached only ${events.length === 1 ? "its" : "their"} module and mapping)` : "";
+  if (cases.length === 0) return `no fixtures${only}`;
   const runner = await openSnippetRunner(snippet.code);
   const differing: string[] = [];
   let withoutGolden = 0;
@@ -32,7 +34,7 @@ export async function fixtureVerdict(project: Project, snippet: Pick<BuiltSnippe
     runner.dispose();
   }
   const compared = cases.length - withoutGolden;
-  const parts = [`${compared - differing.length} of ${compared} match their goldens`];
+  const parts = [`${compared - differing.length} of ${compared} match their goldens${only}`];
   if (differing.length > 0) parts.push(`${differing.length} DIFFER (${differing[0]})`);
   if (withoutGolden > 0) parts.push(`${withoutGolden} without a golden yet (npm test -- --update writes it)`);
   return parts.join(", ");

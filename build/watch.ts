@@ -161,7 +161,7 @@ async function writeRebuilt(
   notify: (rebuild: Rebuild) => void,
   compile: () => ReadonlyMap<string, string>,
 ): Promise<void> {
-  let rebuilt: BuiltSnippet[];
+  let rebuilt: Rebuilt[];
   try {
     const findings = session.checker.findings();
     if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
@@ -179,16 +179,22 @@ async function writeRebuilt(
   stampDist(project);
   // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.
   session.verdicts = session.verdicts.then(async () => {
-    for (const snippet of rebuilt) {
-      output.out(`rebuilt dist/${snippet.file} (${Buffer.byteLength(snippet.code)} bytes): ${await fixtureVerdict(project, snippet)}`);
+    for (const { snippet, events } of rebuilt) {
+      output.out(`rebuilt dist/${snippet.file} (${Buffer.byteLength(snippet.code)} bytes): ${await fixtureVerdict(project, snippet, events)}`);
     }
   });
-  notify({ rebuilt: rebuilt.map((snippet) => snippet.id), written, failed: false });
+  notify({ rebuilt: rebuilt.map(({ snippet }) => snippet.id), written, failed: false });
   if (written.length > 0) for (const warning of placeholderWarnings(project, session.settings!, snippets)) output.err(`warning: ${warning}`);
 }
 
+/** A rebuilt snippet and the events whose fixture cases the change can affect. */
+interface Rebuilt {
+  readonly snippet: BuiltSnippet;
+  readonly events: readonly string[];
+}
+
 /** Rebundles the snippets whose plan changed or whose last bundle read a changed module (all of them the first time). */
-async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<BuiltSnippet[]> {
+async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<Rebuilt[]> {
   const bundle = createBundler(project, session.modules, session.cache);
   const context = { project, packageVersion: packageVersion(project), minify: false, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
   if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) {
@@ -200,13 +206,14 @@ async function rebundle(project: Project, session: Session, changed: ReadonlySet
     const reads = session.reads.get(plan.id);
     return !reads || session.plans.get(plan.id) !== planJson(plan) || reads.some((key) => changed.has(key));
   });
-  const rebuilt: BuiltSnippet[] = [];
+  const rebuilt: Rebuilt[] = [];
   for (const plan of affected) {
+    const events = touchedEvents(plan, session.plans.get(plan.id), session.reads.get(plan.id), changed);
     const { snippet, modules } = await bundleSnippet(context, bundle, plan);
     session.reads.set(plan.id, modules);
     session.plans.set(plan.id, planJson(plan));
     session.snippets.set(plan.id, snippet);
-    rebuilt.push(snippet);
+    rebuilt.push({ snippet, events });
   }
   for (const id of session.snippets.keys()) if (!plans.some((plan) => plan.id === id)) session.snippets.delete(id);
   session.cache = bundle.cache();
@@ -215,6 +222,38 @@ async function rebundle(project: Project, session: Session, changed: ReadonlySet
 
 function planJson(plan: SnippetPlan): string {
   return JSON.stringify(plan);
+}
+
+/**
+ * A router runs each event through that event's own module and plan, on code
+ * shared by all: when every change it read is an event's module or plan, only
+ * those events' cases can come out differently, so only they are compared
+ * again (a save of one event then runs its cases, not the source's hundreds).
+ * Any other change (a lib, the settings, the router's own plan) affects all.
+ */
+function touchedEvents(plan: SnippetPlan, previousJson: string | undefined, reads: readonly string[] | undefined, changed: ReadonlySet<string>): readonly string[] {
+  const all = plan.events.map((event) => event.event);
+  if (!plan.router || previousJson === undefined || reads === undefined) return all;
+  const previous = JSON.parse(previousJson) as SnippetPlan;
+  const { events: _events, ...shared } = plan;
+  const { events: previousEvents, ...previousShared } = previous;
+  if (JSON.stringify(shared) !== JSON.stringify(previousShared)) return all;
+  // A module's source map is read with it.
+  const byModule = new Map(plan.events.flatMap((event) => [[event.moduleKey, event.event], [`${event.moduleKey}.map`, event.event]] as const));
+  const before = new Map(previousEvents.map((event) => [event.event, JSON.stringify(event)]));
+  const touched = new Set<string>();
+  for (const key of reads) {
+    if (!changed.has(key)) continue;
+    const event = byModule.get(key);
+    if (event === undefined) return all;
+    touched.add(event);
+  }
+  for (const event of plan.events) {
+    const was = before.get(event.event);
+    if (was === undefined) return all;
+    if (was !== JSON.stringify(event)) touched.add(event.event);
+  }
+  return touched.size === 0 ? all : all.filter((event) => touched.has(event));
 }
 
 /** Which sources and events exist: when it changes, the watch starts afresh. */

@@ -1,12 +1,22 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { buildProject } from "../../build/build";
 import { staleFiles } from "../../build/dist";
 import { watchProject, type Rebuild } from "../../build/watch";
+import { ROOT } from "../support/dist";
 import { SCRATCH_EVENTS, scratchProject } from "../support/scratch-project";
 
 const scratch = scratchProject("watch");
+const fixtures = (event: string) => join("test/fixtures/regal", event);
+for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, fixtures(event)), join(scratch.root, fixtures(event)), { recursive: true });
+/** Cases with a golden, the ones a verdict compares. */
+const casesOf = (event: string) =>
+  readdirSync(join(scratch.root, fixtures(event)))
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => JSON.parse(readFileSync(join(scratch.root, fixtures(event), file), "utf8")) as Record<string, unknown>)
+    .filter((fixture) => "expected" in fixture || "error" in fixture).length;
+const lastVerdict = (file: string) => lines.filter((line) => line.startsWith(`rebuilt dist/${file} `)).at(-1);
 const lines: string[] = [];
 const watcher = watchProject(scratch.project, { out: (line) => lines.push(line), err: (line) => lines.push(`err ${line}`) });
 afterAll(async () => {
@@ -48,6 +58,11 @@ test("a saved transform rebuilds only its snippet and the router, prints its siz
   });
   expect(await watcher.nextCheck()).toEqual([]);
   await expect.poll(() => lines.find((line) => line.startsWith("rebuilt dist/regal/contact.experiment.assigned.js"))).toMatch(/^rebuilt dist\/regal\/contact\.experiment\.assigned\.js \(\d+ bytes\): (no fixtures|\d+ of \d+ match their goldens)/);
+  const cases = casesOf("contact.experiment.assigned");
+  // The router compares only the cases the save can change.
+  await expect.poll(() => lastVerdict("regal/router.js")).toMatch(
+    new RegExp(`: \\d+ of ${cases} match their goldens \\(the cases of contact\\.experiment\\.assigned: the change reached only its module and mapping\\)`),
+  );
   expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
 });
 
@@ -56,6 +71,11 @@ test("a saved lib helper rebuilds every snippet that uses it", async () => {
   writeFileSync(helper, readFileSync(helper, "utf8").replace('text === "undefined"', 'text === "undefined" || text === "NULL"'));
   const rebuild = await nextRebuild(succeeded);
   expect(rebuild.rebuilt).toEqual([...SCRATCH_EVENTS.map((event) => `regal/${event}`), "regal/router"]);
+  await watcher.verdicts();
+  const manifest = JSON.parse(readFileSync(join(scratch.project.distDir, "manifest.json"), "utf8")) as { snippets: { id: string; events: string[] }[] };
+  const all = manifest.snippets.find((snippet) => snippet.id === "regal/router")!.events.reduce((sum, event) => sum + casesOf(event), 0);
+  // A lib reaches every event: the router compares all its cases.
+  await expect.poll(() => lastVerdict("regal/router.js")).toMatch(new RegExp(`: \\d+ of ${all} match their goldens(,|$)`));
 });
 
 test("a saved comment rewrites only the source maps of the snippets that read the file", async () => {
