@@ -3,21 +3,15 @@ import type { Profiler } from "node:inspector";
 import { Session } from "node:inspector/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createContext, Script, type Context } from "node:vm";
 import { DEFAULT_NOW } from "../../sandbox";
-import { GUEST_PRELUDE } from "../../sandbox/guest-prelude";
+import { LogCollector } from "../../sandbox/logs";
+import { resolveOptions } from "../../sandbox/options";
+import { V8Session } from "../../sandbox/v8/v8-session";
 import { checkHeaders } from "../cli/input-files";
 import { InputError } from "../cli/input-error";
 import type { Fixture } from "../fixtures";
 import type { ManifestSnippet } from "../manifest";
 import { displayPath, type Project } from "../project";
-
-/**
- * The wrapper the sandbox compiles a snippet in. The snippet's first line
- * shares the wrapper's line, so V8's line numbers are the snippet's own; its
- * length is the offset of the snippet's text in what V8 measured.
- */
-export const SNIPPET_WRAPPER_START = "(function (payload, headers) {";
 
 /** As the sandbox's: a fixture that runs longer hangs its test too. */
 const TIMEOUT_MS = 1000;
@@ -87,12 +81,6 @@ function fixtureInputs(project: Project, fixture: Fixture): FixtureInputs {
   return { payloadJson: JSON.stringify(fixture.data.payload), headersJson: JSON.stringify(headers) };
 }
 
-type GuestFunction = (...args: unknown[]) => unknown;
-
-/** The one global the call script reads: set before each run, so nothing else of the host shows in the context. */
-const CALL = "__coverageCall";
-const CALL_SCRIPT = new Script(`${CALL}()`, { filename: "coverage-call.js" });
-
 interface Runner {
   readonly snippet: ManifestSnippet;
   readonly file: string;
@@ -100,36 +88,21 @@ interface Runner {
   run(inputs: FixtureInputs, fixture: Fixture): void;
 }
 
+/** The snippet in the sandbox's V8 engine (its prelude: clock, console, input parsing), compiled under its dist/ path. */
 function openRunner(project: Project, snippet: ManifestSnippet): Runner {
   const file = join(project.distDir, snippet.file);
   const code = readFileSync(file, "utf8");
-  const context: Context = createContext({});
-  const setup = new Script(GUEST_PRELUDE, { filename: "sandbox-prelude.js" }).runInContext(context) as GuestFunction;
-  const api = setup(Number.POSITIVE_INFINITY, () => undefined) as { run: GuestFunction };
-  const compiled = compile(project, file, code).runInContext(context) as GuestFunction;
+  const session = new V8Session(resolveOptions({ timeoutMs: TIMEOUT_MS }, "npm run coverage"), file);
+  const failed = session.compile(code);
+  if (failed && !failed.ok) throw new InputError(`${displayPath(project, file)} does not compile in V8 (${failed.error.message}): run npm run build`);
   return {
     snippet,
     file,
     code,
     run({ payloadJson, headersJson }, fixture) {
-      (context as Record<string, unknown>)[CALL] = () => api.run(compiled, payloadJson, headersJson, DEFAULT_NOW.getTime());
-      try {
-        CALL_SCRIPT.runInContext(context, { timeout: TIMEOUT_MS });
-      } catch (error) {
-        if ((error as { code?: unknown } | null | undefined)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
-          throw new InputError(`${displayPath(project, fixture.path)}: ${snippet.id} ran past ${TIMEOUT_MS} ms`);
-        }
-        // A deliberate refusal or a crash: either way the code it ran is counted.
-      }
+      // A deliberate refusal or a crash: either way the code it ran is counted.
+      const outcome = session.run(payloadJson, headersJson, DEFAULT_NOW.getTime(), new LogCollector(0));
+      if (!outcome.ok && outcome.error.kind === "timeout") throw new InputError(`${displayPath(project, fixture.path)}: ${snippet.id} ran past ${TIMEOUT_MS} ms`);
     },
   };
-}
-
-function compile(project: Project, file: string, code: string): Script {
-  try {
-    return new Script(`${SNIPPET_WRAPPER_START}${code}\n})`, { filename: file });
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    throw new InputError(`${displayPath(project, file)} does not compile in V8 (${error.message}): run npm run build`);
-  }
 }

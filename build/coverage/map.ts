@@ -7,7 +7,8 @@ import { parseAst } from "rollup/parseAst";
 import { InputError } from "../cli/input-error";
 import { parseJson } from "../cli/input-files";
 import { displayPath, type Project } from "../project";
-import { SNIPPET_WRAPPER_START, type SnippetCoverage } from "./collect";
+import { FUNCTION_BODY_OPENING } from "../../sandbox/errors";
+import type { SnippetCoverage } from "./collect";
 
 export type SourceMap = NonNullable<Parameters<typeof convert>[0]["sourceMap"]>;
 
@@ -28,7 +29,7 @@ export async function sourceCoverage(project: Project, snippets: readonly Snippe
     if (!sourceMap) throw new Error(`sourceCoverage: no source map given for ${snippet.id}`);
     const data = await convert({
       code,
-      wrapperLength: SNIPPET_WRAPPER_START.length,
+      wrapperLength: FUNCTION_BODY_OPENING.length,
       ast: parseAst(code, { allowReturnOutsideFunction: true }) as Parameters<typeof convert>[0]["ast"],
       coverage: { url: pathToFileURL(file).href, functions: [...functions] },
       sourceMap,

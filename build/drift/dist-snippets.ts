@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { InputError } from "../cli/input-error";
 import { readManifest } from "../manifest";
 import { displayPath, type Project } from "../project";
-import { readHeader, type HeaderFacts } from "./header-facts";
+import { readHeader, type PastedHeader } from "../header";
 import { readSnippetText, type SnippetText } from "./snippet-text";
 
 /** A snippet of dist/ that pasted code may be: the readable one, or its `--min` variant when the build wrote one. */
@@ -13,7 +13,7 @@ export interface DistSnippet extends SnippetText {
   readonly file: string;
   readonly path: string;
   readonly minified: boolean;
-  readonly facts: HeaderFacts;
+  readonly facts: PastedHeader;
 }
 
 /** Every snippet dist/manifest.json lists, each followed by its `.min.js` when there is one (build/dist-files.ts names them). */

@@ -1,5 +1,5 @@
 import type { DistSnippet } from "./dist-snippets";
-import { readHeader } from "./header-facts";
+import { readHeader } from "../header";
 import { similarity, unitCounts, units } from "./similarity";
 import { codeSha, type SnippetText } from "./snippet-text";
 

@@ -39,7 +39,11 @@ export class V8Session {
   private startedAt = 0;
   private endedAt = 0;
 
-  constructor(private readonly settings: Pick<ResolvedOptions, "timeoutMs" | "maxOutputBytes" | "memoryBytes" | "stackBytes">) {
+  /** `fileName` is the script's name in stacks and in V8's coverage (npm run coverage names each snippet by its dist/ path). */
+  constructor(
+    private readonly settings: Pick<ResolvedOptions, "timeoutMs" | "maxOutputBytes" | "memoryBytes" | "stackBytes">,
+    private readonly fileName = SNIPPET_FILE,
+  ) {
     this.context = createContext({}, { microtaskMode: "afterEvaluate" });
     const setup = new Script(GUEST_PRELUDE, { filename: "sandbox-prelude.js" }).runInContext(this.context) as GuestFunction;
     this.api = setup(settings.maxOutputBytes, (line: unknown) => this.logs?.add(String(line))) as GuestApi;
@@ -53,7 +57,7 @@ export class V8Session {
   compile(code: string): GuestOutcome | undefined {
     let script: Script;
     try {
-      script = new Script(wrapAsFunctionBody(code), { filename: SNIPPET_FILE });
+      script = new Script(wrapAsFunctionBody(code), { filename: this.fileName });
     } catch (error) {
       return { ok: false, error: syntaxError(error) };
     }

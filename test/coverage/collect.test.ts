@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { collectCoverage, SNIPPET_WRAPPER_START } from "../../build/coverage/collect";
+import { collectCoverage } from "../../build/coverage/collect";
+import { FUNCTION_BODY_OPENING } from "../../sandbox/errors";
 import type { Fixture } from "../../build/fixtures";
 import type { ManifestSnippet } from "../../build/manifest";
 import { projectAt } from "../../build/project";
@@ -34,7 +35,7 @@ test("a run that throws, even a thrown null, still counts the code it ran; the c
   const body = counted!.functions.find((fn) => fn.ranges[0]!.count === fixtures.length);
   expect(body, JSON.stringify(counted!.functions)).toBeDefined();
   const text = (range: { startOffset: number; endOffset: number }) =>
-    code.slice(range.startOffset - SNIPPET_WRAPPER_START.length, range.endOffset - SNIPPET_WRAPPER_START.length).trim();
+    code.slice(range.startOffset - FUNCTION_BODY_OPENING.length, range.endOffset - FUNCTION_BODY_OPENING.length).trim();
   expect(body!.ranges.filter((range) => range.count === 0).map(text)).toEqual(['throw new Error("clock");']);
   expect(body!.ranges.filter((range) => range.count === 1).map(text)).toEqual([expect.stringMatching(/^throw null;/), "return { ok: 1 };"]);
 });
