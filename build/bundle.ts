@@ -22,25 +22,26 @@ export interface Bundler {
 }
 
 /**
- * Bundles modules from the compiled output, in memory. Rollup's cache is
- * shared across bundles (and across watch rebuilds), so a helper used by
- * every transform is parsed once.
+ * Bundles modules from the compiled output, in memory. Every module any
+ * bundle parsed stays in the cache handed to the next (and to the next watch
+ * rebuild): rollup's own cache keeps only its last bundle's modules, so a
+ * source's bundles would parse again what another source's had dropped.
  */
 export function createBundler(project: Project, modules: EmittedModules, initialCache?: RollupCache): Bundler {
-  let cache = initialCache;
+  const parsed = new Map((initialCache?.modules ?? []).map((module) => [module.id, module]));
   const settingsKey = moduleKey(project, project.settingsFile);
   const bundleModule = async (key: string, generated: GeneratedModules = new Map()): Promise<BundledModule> => {
     const bundle = await rollup({
       input: isGenerated(key) ? key : `/${key}`,
       plugins: [inMemory(modules, generated, settingsKey)],
-      cache,
+      cache: { modules: [...parsed.values()] },
       onLog(level, log, forward) {
         if (level === "warn") throw new BuildError(`${key}: ${log.message}`);
         forward(level, log);
       },
     });
     try {
-      cache = bundle.cache;
+      for (const module of bundle.cache?.modules ?? []) parsed.set(module.id, module);
       const { output } = await bundle.generate({
         format: "es",
         sourcemap: true,
@@ -59,7 +60,7 @@ export function createBundler(project: Project, modules: EmittedModules, initial
       await bundle.close();
     }
   };
-  return Object.assign(bundleModule, { cache: () => cache });
+  return Object.assign(bundleModule, { cache: () => ({ modules: [...parsed.values()] }) });
 }
 
 /**
@@ -70,7 +71,7 @@ export function createBundler(project: Project, modules: EmittedModules, initial
 function inMemory(modules: EmittedModules, generated: GeneratedModules, settingsKey: string): Plugin {
   const alias = (key: string) => (key === "transforms/settings.js" ? settingsKey : key);
   return {
-    name: "bdt-modules",
+    name: PLUGIN,
     resolveId(source, importer) {
       if (!importer || generated.has(source)) return source;
       if (source.startsWith("/")) return source;
@@ -82,9 +83,16 @@ function inMemory(modules: EmittedModules, generated: GeneratedModules, settings
     load(id) {
       const code = generated.get(id) ?? modules.get(id.slice(1));
       if (code === undefined) throw new BuildError(`no compiled module for ${id.slice(1)}: is it under transforms/?`);
+      const map = mapOf(id);
       // The generated modules have no source anyone edits: an empty map keeps them out of the snippet's map.
-      const map = generated.has(id) ? undefined : modules.get(sourceMapKey(id.slice(1)));
-      return { code, map: map ?? { mappings: "" } };
+      return { code, map: map ?? { mappings: "" }, meta: { [PLUGIN]: { map } } };
     },
+    // Rollup reuses a cached module whose code is unchanged; a comment moves only its map, which must not be the old one.
+    shouldTransformCachedModule: ({ id, meta }) => (meta[PLUGIN] as { map?: string } | undefined)?.map !== mapOf(id),
   };
+  function mapOf(id: string): string | undefined {
+    return generated.has(id) ? undefined : modules.get(sourceMapKey(id.slice(1)));
+  }
 }
+
+const PLUGIN = "bdt-modules";

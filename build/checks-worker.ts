@@ -2,13 +2,10 @@ import { parentPort } from "node:worker_threads";
 import { failOnTypeErrors } from "./compile";
 import { BuildError } from "./problems";
 import type { Project } from "./project";
-import { cachingHost, createTypeScriptProgram } from "./typescript-program";
+import { createTypeScriptProgram } from "./typescript-program";
 import { discoverTemplates } from "./webhooks/discover";
 import { typeCheckWebhooks } from "./webhooks/typecheck";
 import type { CheckFailure, CheckRequest, CheckResponse } from "./checks";
-
-/** Compiler hosts by compiler options: a later build in this process reuses their parsed files (the lib files above all). */
-const hosts = new Map<string, ReturnType<typeof cachingHost>>();
 
 /**
  * The build's type checks, in the order it reports them, up to the first
@@ -17,7 +14,7 @@ const hosts = new Map<string, ReturnType<typeof cachingHost>>();
  */
 function checkProject(project: Project): CheckFailure | undefined {
   const gates = [
-    () => failOnTypeErrors(createTypeScriptProgram(project, (options) => memo(hosts, JSON.stringify(options), () => cachingHost(options))).check()),
+    () => failOnTypeErrors(createTypeScriptProgram(project).check()),
     () => {
       if (discoverTemplates(project).length > 0) typeCheckWebhooks(project);
     },
@@ -31,14 +28,6 @@ function checkProject(project: Project): CheckFailure | undefined {
     }
   }
   return undefined;
-}
-
-function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
-  const found = map.get(key);
-  if (found !== undefined) return found;
-  const made = make();
-  map.set(key, made);
-  return made;
 }
 
 parentPort!.on("message", ({ id, project }: CheckRequest) => {

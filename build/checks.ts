@@ -35,7 +35,7 @@ let requests = 0;
  * checks too: they are quick, and come first), and reports a failing check as it always has, before
  * anything it found itself later. The thread lives as long as the process
  * (idle, it does not keep it alive), so a later build in the same process
- * reuses its parsed files.
+ * reuses its parsed files and checks again only what changed since the last.
  */
 export function startChecks(project: Project): Checks {
   const worker = checksThread();

@@ -13,10 +13,11 @@ import { webhookDistFiles, webhookFile, webhookJson } from "./webhooks/dist-file
 export function distFiles(project: Project, snippets: readonly BuiltSnippet[], webhooks: readonly CompiledWebhook[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const snippet of snippets) {
-    files.set(snippet.file, snippet.code).set(mapFileOf(snippet.file), mapFileText(project, snippet.file, snippet.map));
+    files.set(snippet.file, snippet.code).set(mapFileOf(snippet.file), memo(mapTexts, snippet.map, () => mapFileText(project, snippet.file, snippet.map)));
     if (snippet.minified === undefined) continue;
     const minified = `${snippet.id}.min.js`;
-    files.set(minified, snippet.minified.code).set(mapFileOf(minified), mapFileText(project, minified, snippet.minified.map));
+    const { map } = snippet.minified;
+    files.set(minified, snippet.minified.code).set(mapFileOf(minified), memo(mapTexts, map, () => mapFileText(project, minified, map)));
   }
   files.set("manifest.json", manifest(snippets, webhooks));
   const sources = [...new Set(snippets.map((snippet) => snippet.meta.source))];
@@ -30,6 +31,22 @@ export function distFiles(project: Project, snippets: readonly BuiltSnippet[], w
   return files;
 }
 
+/*
+ * Built snippets never change: watch mode keeps the unchanged ones between
+ * saves, and their map files and hashes with them, instead of writing out
+ * every map (most of dist/'s bytes) again for each save.
+ */
+const mapTexts = new WeakMap<object, string>();
+const codeHashes = new WeakMap<object, string>();
+
+function memo(cache: WeakMap<object, string>, key: object, make: () => string): string {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  cache.set(key, made);
+  return made;
+}
+
 function manifest(snippets: readonly BuiltSnippet[], webhooks: readonly CompiledWebhook[]): string {
   const entries = snippets.map((snippet): ManifestSnippet => ({
     id: snippet.id,
@@ -37,7 +54,7 @@ function manifest(snippets: readonly BuiltSnippet[], webhooks: readonly Compiled
     source: snippet.meta.source,
     events: snippet.meta.events,
     destination: snippet.meta.destination,
-    sha256: sha256(snippet.code),
+    sha256: memo(codeHashes, snippet, () => sha256(snippet.code)),
     bytes: Buffer.byteLength(snippet.code),
   }));
   const templates = webhooks.map((webhook): ManifestWebhook => {

@@ -36,16 +36,22 @@ export function staleFiles(project: Project, built: ReadonlyMap<string, string>)
   return problems;
 }
 
-/** Makes dist/ exactly the build: writes changed files, removes ones no source produces. */
-export function writeDist(project: Project, built: ReadonlyMap<string, string>): { written: string[]; removed: string[] } {
+/**
+ * Makes dist/ exactly the build: writes changed files, removes ones no source
+ * produces. `lastWritten`, what this process made dist/ the previous time (watch
+ * mode), is trusted instead of reading back every file: a save then costs the
+ * files it changes, not all of dist/.
+ */
+export function writeDist(project: Project, built: ReadonlyMap<string, string>, lastWritten?: ReadonlyMap<string, string>): { written: string[]; removed: string[] } {
   const written: string[] = [];
   const removed: string[] = [];
-  for (const file of listDist(project)) {
+  for (const file of lastWritten?.keys() ?? listDist(project)) {
     if (built.has(file)) continue;
-    rmSync(join(project.distDir, file));
+    rmSync(join(project.distDir, file), { force: true });
     removed.push(file);
   }
   for (const [file, content] of built) {
+    if (lastWritten?.get(file) === content) continue;
     const path = join(project.distDir, file);
     let current: string | undefined;
     try {

@@ -42,7 +42,8 @@ export interface Fixture {
 /** A case that is not JSON is an InputError naming its file, line and column. */
 export function readFixtures(root: string, only: { source?: string; event?: string } = {}): Fixture[] {
   const dir = join(root, "test", "fixtures");
-  return eventFolders(dir, "")
+  const folders = only.source !== undefined && only.event !== undefined ? eventFolder(dir, only.source, only.event) : eventFolders(dir, "");
+  return folders
     .filter(({ source }) => source !== WEBHOOK_FIXTURES && !source.startsWith(`${WEBHOOK_FIXTURES}/`))
     .filter(({ source, event }) => (only.source === undefined || source === only.source) && (only.event === undefined || event === only.event))
     .flatMap(({ source, event, path: folder }) =>
@@ -57,14 +58,35 @@ export function readFixtures(root: string, only: { source?: string; event?: stri
     );
 }
 
-function eventFolders(dir: string, source: string): { source: string; event: string; path: string }[] {
+interface EventFolder {
+  readonly source: string;
+  readonly event: string;
+  readonly path: string;
+}
+
+function eventFolders(dir: string, source: string): EventFolder[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
     .filter((name) => statSync(join(dir, name)).isDirectory())
     .flatMap((name) => {
       const path = join(dir, name);
-      const holdsCases = source !== "" && readdirSync(path).some((file) => file.endsWith(".json"));
-      return holdsCases ? [{ source, event: name, path }] : eventFolders(path, source === "" ? name : `${source}/${name}`);
+      return source !== "" && holdsCases(path) ? [{ source, event: name, path }] : eventFolders(path, source === "" ? name : `${source}/${name}`);
     });
+}
+
+/**
+ * The one folder eventFolders would find for `source`/`event`, without
+ * walking the others (watch mode reads one event's cases after each save):
+ * it is found only if no folder of a nested source's path holds cases itself.
+ */
+function eventFolder(dir: string, source: string, event: string): EventFolder[] {
+  const segments = [...source.split("/"), event];
+  for (let depth = 2; depth < segments.length; depth++) if (holdsCases(join(dir, ...segments.slice(0, depth)))) return [];
+  const path = join(dir, ...segments);
+  return existsSync(path) && statSync(path).isDirectory() && holdsCases(path) ? [{ source, event, path }] : [];
+}
+
+function holdsCases(folder: string): boolean {
+  return existsSync(folder) && statSync(folder).isDirectory() && readdirSync(folder).some((file) => file.endsWith(".json"));
 }

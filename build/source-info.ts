@@ -46,16 +46,30 @@ export async function readSource(project: Project, dir: SourceDir, settings: Set
   return { source: sourceInfo(project, dir, meta, settings), naming: { acronyms, prefix }, mappings: meta.mappings };
 }
 
+/**
+ * Each source's last meta, by project root and source id, with the code of
+ * every module its bundle read: a save in watch mode reads again only the
+ * sources whose modules it changed (the meta bundle imports every event).
+ */
+const lastRead = new Map<string, { entry: string; read: ReadonlyMap<string, string | undefined>; meta: SourceMeta }>();
+
 async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
   const envelope = modules.get(moduleKey(project, dir.envelopeFile));
   const exports = envelope === undefined ? [] : exportedNames(parseAst(envelope) as never);
   const entry = sourceMetaEntry(project, dir, exports.includes("docs"));
-  const module = splitDefaultExport(dir.id, (await bundle(entry.key, entry.modules)).code);
+  const entryCode = entry.modules.get(entry.key) ?? "";
+  const last = lastRead.get(`${project.root}\0${dir.id}`);
+  if (last !== undefined && last.entry === entryCode && [...last.read].every(([key, code]) => modules.get(key) === code)) return structuredClone(last.meta);
+  const bundled = await bundle(entry.key, entry.modules);
+  const module = splitDefaultExport(dir.id, bundled.code);
+  let meta: SourceMeta;
   try {
-    return { ...(evaluateModule(module, module.transformName) as Omit<SourceMeta, "exports">), exports };
+    meta = { ...(evaluateModule(module, module.transformName) as Omit<SourceMeta, "exports">), exports };
   } catch (error) {
     throw new BuildError(`${dir.id}: evaluating its envelope reader and mappings failed: ${(error as Error).message}`);
   }
+  lastRead.set(`${project.root}\0${dir.id}`, { entry: entryCode, read: new Map(bundled.modules.map((key) => [key, modules.get(key)])), meta: structuredClone(meta) });
+  return meta;
 }
 
 function sourceInfo(project: Project, dir: SourceDir, meta: SourceMeta, settings: Settings): SourceInfo {

@@ -16,8 +16,9 @@ export function sourceInputs(project: Project): Record<string, string> {
   const files = [project.transformsDir, project.webhooksDir, join(project.root, "contract")].flatMap(filesUnder);
   files.push(project.settingsFile, join(project.root, "package.json"));
   const inputs: Record<string, string> = {};
-  for (const file of [...new Set(files)].filter((path) => existsSync(path) && !NOT_BUILT_FROM.includes(displayPath(project, path))).sort()) {
-    inputs[displayPath(project, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
+  for (const file of [...new Set(files)].sort()) {
+    const path = displayPath(project, file);
+    if (!NOT_BUILT_FROM.includes(path) && existsSync(file)) inputs[path] = createHash("sha256").update(readFileSync(file)).digest("hex");
   }
   return inputs;
 }

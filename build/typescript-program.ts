@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { ts } from "ts-morph";
 import { BuildError } from "./problems";
 import { moduleKey, sourceMapKey, type EmittedModules } from "./module-keys";
@@ -9,10 +9,15 @@ import { displayPath, type Project } from "./project";
 
 export interface Compilation {
   readonly modules: EmittedModules;
-  /** The files this compilation emitted anew (all of them the first time). */
-  readonly emitted: readonly string[];
   readonly typeErrors: readonly string[];
 }
+
+/**
+ * The last program per project (its options name its root): a new program
+ * of the same project, the next build's check or a watch starting afresh,
+ * starts from it and checks only the files changed since, and what they affect.
+ */
+const lastPrograms = new Map<string, { root: string; builder: ts.EmitAndSemanticDiagnosticsBuilderProgram }>();
 
 /**
  * The transforms (and the settings file, wherever it lives) as ONE TypeScript
@@ -21,29 +26,34 @@ export interface Compilation {
  * again, which is what makes watch mode fast. ES2018 is the newest syntax
  * Braze's own templates prove to work; TypeScript lowers `?.`, `??` and the like.
  */
-export function createTypeScriptProgram(project: Project, hostFor: (options: ts.CompilerOptions) => ts.CompilerHost = cachingHost) {
+export function createTypeScriptProgram(project: Project) {
   const config = readConfig(project);
-  const host = hostFor(config.options);
-  const modules = new Map<string, string>();
+  const host = cachingHost(config.options);
+  const key = JSON.stringify(config.options);
+  let modules: EmittedModules = new Map();
   let builder: ts.EmitAndSemanticDiagnosticsBuilderProgram | undefined;
+  const check = () => {
+    forgetRemoved(lastPrograms);
+    builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder ?? lastPrograms.get(key)?.builder);
+    lastPrograms.set(key, { root: project.root, builder });
+    return typeErrors(project, builder);
+  };
 
   return {
     /** One source file alone, as the program would emit it. */
     transpile: (sourceFile: string) => transpileFile(project, config.options, sourceFile),
     /** Type-checks the program as it is now, emitting nothing. */
-    check(): readonly string[] {
-      builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder);
-      return typeErrors(project, builder);
-    },
+    check,
+    /**
+     * Type-checks, then gives every module as transpiled alone, which is the
+     * program's output byte for byte (isolatedModules), without making the
+     * checker resolve what emitting needs for files it did not check again;
+     * no new modules while the program does not type-check.
+     */
     compile(): Compilation {
-      builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder);
-      const emitted: string[] = [];
-      builder.emit(undefined, (fileName, text) => {
-        const key = relative(project.root, fileName).split(sep).join("/");
-        modules.set(key, text);
-        emitted.push(key);
-      });
-      return { modules, emitted, typeErrors: typeErrors(project, builder) };
+      const errors = check();
+      if (errors.length === 0) modules = transpileAll(project, config);
+      return { modules, typeErrors: errors };
     },
   };
 }
@@ -55,7 +65,10 @@ export function createTypeScriptProgram(project: Project, hostFor: (options: ts.
  * no other file changes a file's output).
  */
 export function transpileTransforms(project: Project): EmittedModules {
-  const config = readConfig(project);
+  return transpileAll(project, readConfig(project));
+}
+
+function transpileAll(project: Project, config: { rootNames: readonly string[]; options: ts.CompilerOptions }): EmittedModules {
   const modules = new Map<string, string>();
   for (const file of config.rootNames) {
     if (file.endsWith(".d.ts")) continue;
@@ -65,16 +78,35 @@ export function transpileTransforms(project: Project): EmittedModules {
   return modules;
 }
 
+/**
+ * Outputs by what makes them: the file's text, its path in the project and
+ * the options, paths taken relative to the project (its outputs sit beside
+ * their sources, so they name each other relatively). A later build in this
+ * process, of this project or of a copy, transpiles only what changed.
+ */
+const transpiled = new Map<string, { code: string; map: string }>();
+
 function transpileFile(project: Project, options: ts.CompilerOptions, sourceFile: string): { key: string; code: string; map: string } {
   const text = readFileSync(sourceFile, "utf8");
+  const key = moduleKey(project, sourceFile);
+  const cacheKey = JSON.stringify([key, relativeOptions(project, options), text]);
+  const cached = transpiled.get(cacheKey);
+  if (cached) return { key, ...cached };
   const { outputText, sourceMapText = "", diagnostics = [] } = ts.transpileModule(text, { compilerOptions: options, fileName: sourceFile, reportDiagnostics: true });
   // TypeScript recovers from syntax errors with a guess: never write a snippet from one.
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
   if (errors.length > 0) throw new BuildError(`syntax error (${errors.length})`, errors);
-  return { key: moduleKey(project, sourceFile), code: outputText, map: sourceMapText };
+  transpiled.set(cacheKey, { code: outputText, map: sourceMapText });
+  return { key, code: outputText, map: sourceMapText };
 }
 
-function typeErrors(project: Project, builder: ts.EmitAndSemanticDiagnosticsBuilderProgram): string[] {
+/** The options with the project's own paths relative to it: the same for every copy of a project. */
+function relativeOptions(project: Project, options: ts.CompilerOptions): ts.CompilerOptions {
+  const paths = Object.fromEntries((["rootDir", "outDir", "configFilePath"] as const).flatMap((name) => (typeof options[name] === "string" ? [[name, relative(project.root, options[name])]] : [])));
+  return { ...options, ...paths };
+}
+
+function typeErrors(project: Project, builder: ts.BuilderProgram): string[] {
   const diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getSyntacticDiagnostics(), ...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
   return diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
 }
@@ -120,6 +152,14 @@ function readConfig(project: Project): { rootNames: string[]; options: ts.Compil
 const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/lib.d.ts"));
 
 /**
+ * Parsed files by the options they were parsed and bound under, leaving out
+ * the paths that differ between copies of a project (which change no file):
+ * programs of other copies share the files they have in common, the lib
+ * files and the packages' types above all.
+ */
+const parsedFiles = new Map<string, Map<string, { text: string; format: string; file: ts.SourceFile }>>();
+
+/**
  * A compiler host that hands back the same parsed file while its text is
  * unchanged, so successive programs share them (TypeScript's own host parses
  * every file again).
@@ -128,7 +168,10 @@ export function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (compilerOptions) => join(LIB_DIR, ts.getDefaultLibFileName(compilerOptions));
-  const parsed = new Map<string, { text: string; file: ts.SourceFile }>();
+  const { rootDir: _rootDir, outDir: _outDir, configFilePath: _configFilePath, ...parsing } = options;
+  const parsedKey = JSON.stringify(parsing);
+  const parsed = parsedFiles.get(parsedKey) ?? new Map<string, { text: string; format: string; file: ts.SourceFile }>();
+  parsedFiles.set(parsedKey, parsed);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     let text: string;
@@ -137,15 +180,25 @@ export function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
     } catch {
       return getSourceFile(fileName, languageVersion, onError, shouldCreate);
     }
+    const format = JSON.stringify(languageVersion);
     const cached = parsed.get(fileName);
-    if (cached && cached.text === text) return cached.file;
+    if (cached && cached.text === text && cached.format === format) return cached.file;
     const file = ts.createSourceFile(fileName, text, languageVersion);
     // The builder tells changed files apart by this version.
     (file as ts.SourceFile & { version: string }).version = createHash("sha256").update(text).digest("hex");
-    parsed.set(fileName, { text, file });
+    parsed.set(fileName, { text, format, file });
     return file;
   };
   return host;
+}
+
+/** Forgets what was kept of projects whose folder is gone (scratch copies): their programs and their parsed files. */
+export function forgetRemoved(kept: Map<string, { readonly root: string }>): void {
+  for (const [key, { root }] of kept) {
+    if (existsSync(root)) continue;
+    kept.delete(key);
+    for (const files of parsedFiles.values()) for (const name of files.keys()) if (name.startsWith(`${root}/`)) files.delete(name);
+  }
 }
 
 export function formatDiagnostic(project: Project, diagnostic: ts.Diagnostic): string {

@@ -79,9 +79,14 @@ export function watchProject(project: Project, output: WatchOutput): WatchHandle
     }
     for (const path of changed) session.checker.update(path);
     await rebuildSaved(project, session, [...changed].filter((path) => path.endsWith(".ts") && existsSync(path)), output, notify);
-    const { typeErrors } = session.program.compile();
-    if (typeErrors.length > 0) report(output, new BuildError("type check failed: fix before committing (npm run build refuses this)", typeErrors));
-    checks.notify(typeErrors);
+    // Behind the save's fixture verdicts, the feedback a save is for: the incremental check takes as long as they do.
+    const saved = session;
+    saved.typeCheck = Promise.all([saved.typeCheck, saved.verdicts]).then(() => {
+      // Checked, not emitted: the saved files' output came from transpiling them alone.
+      const typeErrors = saved.program.check();
+      if (typeErrors.length > 0) report(output, new BuildError("type check failed: fix before committing (npm run build refuses this)", typeErrors));
+      checks.notify(typeErrors);
+    });
   };
 
   const watchers: FSWatcher[] = [watchFiles(project.transformsDir, { recursive: true }, (_event, name) => name && schedule(`${project.transformsDir}/${name}`))];
@@ -95,7 +100,7 @@ export function watchProject(project: Project, output: WatchOutput): WatchHandle
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
       await queue;
-      await session.verdicts;
+      await Promise.all([session.verdicts, session.typeCheck]);
     },
   };
 }
@@ -115,6 +120,10 @@ interface Session {
   /** Compiled when the settings are (re)loaded: the watch follows transforms/ and the settings, not webhooks/. */
   webhooks: readonly CompiledWebhook[];
   verdicts: Promise<void>;
+  /** What the session last made dist/, trusted by the next write. */
+  written: ReadonlyMap<string, string> | undefined;
+  /** The type check after the latest save, queued behind that save's verdicts. */
+  typeCheck: Promise<unknown>;
 }
 
 function newSession(project: Project): Session {
@@ -130,6 +139,8 @@ function newSession(project: Project): Session {
     settings: undefined,
     webhooks: [],
     verdicts: Promise.resolve(),
+    written: undefined,
+    typeCheck: Promise.resolve(),
   };
 }
 
@@ -175,7 +186,9 @@ async function writeRebuilt(
     return;
   }
   const snippets = [...session.snippets.values()];
-  const { written } = writeDist(project, distFiles(project, snippets, session.webhooks));
+  const files = distFiles(project, snippets, session.webhooks);
+  const { written } = writeDist(project, files, session.written);
+  session.written = files;
   stampDist(project);
   // Verdicts run behind the rebuild, on their own queue: a save never waits for the fixtures of the last.
   session.verdicts = session.verdicts.then(async () => {

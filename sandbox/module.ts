@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { newQuickJSWASMModule, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from "quickjs-emscripten";
 import { MiB } from "./options";
 
@@ -10,9 +12,31 @@ export const ENGINE_BASE_BYTES = 6 * MiB;
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
-const WasmMemoryClass = (
-  globalThis as unknown as { WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory } }
-).WebAssembly.Memory;
+/** A compiled wasm binary, opaque here. */
+interface WasmModule {
+  readonly compiled: unique symbol;
+}
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory; compile(bytes: Uint8Array): Promise<WasmModule> };
+  }
+).WebAssembly;
+
+const requireFromQuickJS = createRequire(createRequire(import.meta.url).resolve("quickjs-emscripten"));
+let releaseSyncBinary: Promise<WasmModule> | undefined;
+
+/**
+ * The release-sync binary, compiled once per process: left to itself quickjs-emscripten reads and
+ * compiles the 500 KB file for every instance, and V8's lazily compiled functions would then be
+ * compiled again for each one. Instances share code only; each still has its own memory and state.
+ */
+function compiledReleaseSync(): Promise<WasmModule> {
+  if (releaseSyncBinary === undefined) {
+    releaseSyncBinary = readFile(requireFromQuickJS.resolve("@jitl/quickjs-wasmfile-release-sync/wasm")).then((bytes) => wasm.compile(bytes));
+    releaseSyncBinary.catch(() => (releaseSyncBinary = undefined));
+  }
+  return releaseSyncBinary;
+}
 
 /** Each distinct memory cap needs its own wasm instance; keep only the most recently added few. */
 const MAX_CACHED_MODULES = 4;
@@ -86,11 +110,11 @@ export function loadDedicatedSandboxModule(maximumBytes: number): Promise<Sandbo
 }
 
 async function instantiate(maximumPages: number, forget: () => void): Promise<SandboxModule> {
-  const memory = new WasmMemoryClass({
+  const memory = new wasm.Memory({
     initial: MINIMUM_MEMORY_BYTES / WASM_PAGE_BYTES,
     maximum: maximumPages,
   });
-  const quickjs = await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory: memory }));
+  const quickjs = await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory: memory, wasmModule: await compiledReleaseSync() }));
   // quickjs-emscripten exposes no allocator; its emscripten module (a protected field) has one.
   const emscripten = quickjs["module"];
   let discarded = false;

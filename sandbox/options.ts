@@ -33,6 +33,7 @@ export interface ResolvedOptions {
   nowMs: number;
   maxLogBytes: number;
   maxOutputBytes: number;
+  measureMemory: boolean;
 }
 
 /** `caller` names the API in error messages ("runSnippet", "openSnippetRunner"). */
@@ -46,6 +47,7 @@ export function resolveOptions(options: RunOptions, caller = "runSnippet"): Reso
     nowMs: options.now === undefined ? DEFAULT_NOW_MS : resolveNow(options.now, caller),
     maxLogBytes: options.maxLogBytes ?? 16 * KiB,
     maxOutputBytes: options.maxOutputBytes ?? 4 * MiB,
+    measureMemory: options.measureMemory ?? true,
   };
   if (!isEngineName(resolved.engine)) throw new RangeError(`${caller}: engine must be one of ${ENGINE_NAMES.join(", ")}, got ${String(resolved.engine)}`);
   requirePositive("timeoutMs", resolved.timeoutMs, caller);

@@ -3,7 +3,7 @@ import { LogCollector } from "./logs";
 import { loadSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveOptions } from "./options";
 import { preparedSession } from "./prepared-runtime";
-import { GuestSession } from "./session";
+import { GuestSession, measuredMemory } from "./session";
 import type { RunOptions, RunResult } from "./types";
 import { runSnippetInV8 } from "./v8/run-v8";
 
@@ -33,7 +33,7 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
       // One budget for compiling and running, as the `timeoutMs` option documents.
       opened.startBudget();
       const step = opened.compile(code) ?? opened.call(payloadJson, headersJson, settings.nowMs, logs);
-      return { outcome: opened.settle(step, releaseHeadroom), memoryUsedBytes: opened.memoryUsedBytes() };
+      return { outcome: opened.settle(step, releaseHeadroom), memoryUsedBytes: measuredMemory(opened, settings) };
     },
     // The prepared runtime is not freed: the next run puts its image back.
     () => (prepared ? prepared.rewind() : session?.dispose()),

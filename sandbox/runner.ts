@@ -3,7 +3,7 @@ import { LogCollector } from "./logs";
 import { loadDedicatedSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveNow, resolveOptions, type ResolvedOptions } from "./options";
 import type { GuestOutcome } from "./output";
-import { GuestSession } from "./session";
+import { GuestSession, measuredMemory } from "./session";
 import { openV8Runner } from "./v8/run-v8";
 import type { ErrorKind, RunOptions, RunResult, RunnerRunOptions, SnippetRunner } from "./types";
 
@@ -135,7 +135,7 @@ class Runner implements SnippetRunner {
         ran = session;
         session.startBudget();
         const step = session.call(inputs.payloadJson, inputs.headersJson, inputs.nowMs, logs);
-        return { outcome: session.settle(step, releaseHeadroom), memoryUsedBytes: session.memoryUsedBytes() };
+        return { outcome: session.settle(step, releaseHeadroom), memoryUsedBytes: measuredMemory(session, this.settings) };
       },
       (outcome) => this.afterRun(outcome),
     );
@@ -149,7 +149,7 @@ class Runner implements SnippetRunner {
     session.startBudget();
     const failed = session.compile(this.code);
     if (failed === undefined) return session;
-    const result = { outcome: session.settle(failed, releaseHeadroom), memoryUsedBytes: session.memoryUsedBytes() };
+    const result = { outcome: session.settle(failed, releaseHeadroom), memoryUsedBytes: measuredMemory(session, this.settings) };
     // Out of time, memory or stack while compiling says nothing certain: the next run tries again.
     if (!result.outcome.ok && result.outcome.error.kind === "syntax") this.syntaxFailure = result;
     return result;

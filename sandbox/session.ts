@@ -1,4 +1,4 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten";
+import type { BorrowedHeapCharPointer, QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten";
 import { classifyGuestFailure, FUNCTION_BODY_OPENING, looksLikeExhaustedHeap, outOfMemoryError, SNIPPET_FILE, type ThrownDescription } from "./errors";
 import { GUEST_PRELUDE } from "./guest-prelude";
 import type { LogCollector } from "./logs";
@@ -105,8 +105,8 @@ export class GuestSession {
     const { context, snippet } = this;
     if (snippet === undefined) throw new Error("sandbox: GuestSession.call before a successful compile");
     this.logs = logs;
-    const payloadHandle = this.ownForRun(context.newString(payloadJson));
-    const headersHandle = this.ownForRun(context.newString(headersJson));
+    const payloadHandle = this.ownForRun(this.newJsonString(payloadJson));
+    const headersHandle = this.ownForRun(this.newJsonString(headersJson));
     const nowHandle = this.ownForRun(context.newNumber(nowMs));
     const ran = context.callFunction(this.runFunction, context.undefined, snippet, payloadHandle, headersHandle, nowHandle);
     if (ran.error) return { phase: "run", thrown: this.ownForRun(ran.error) };
@@ -205,6 +205,28 @@ export class GuestSession {
     return true;
   }
 
+  /**
+   * `context.newString` for a JSON text, with the UTF-8 written by Node instead of emscripten's
+   * character-by-character loops, which take 1.6 times as long on a 2 KB payload and 3 times on 20 KB.
+   * The bytes are the same: the encoders differ only on lone surrogates, which JSON.stringify escapes.
+   */
+  private newJsonString(json: string): QuickJSHandle {
+    const { context } = this;
+    const emscripten = this.sandboxModule.quickjs["module"];
+    const bytes = Buffer.byteLength(json, "utf8");
+    const pointer = emscripten._malloc(bytes + 1);
+    if (pointer === 0) throw new Error(`sandbox: no room in the wasm heap for a ${bytes}-byte input`);
+    try {
+      const text = Buffer.from(this.sandboxModule.memory.buffer, pointer, bytes + 1);
+      text.write(json, 0, bytes, "utf8");
+      text[bytes] = 0;
+      const value = context["ffi"].QTS_NewString(context["ctx"].value, pointer as BorrowedHeapCharPointer);
+      return context.getMemory(context["rt"].value).heapValueHandle(value);
+    } finally {
+      emscripten._free(pointer);
+    }
+  }
+
   private own<T extends Disposable>(disposable: T): T {
     this.owned.push(disposable);
     return disposable;
@@ -214,6 +236,11 @@ export class GuestSession {
     this.runOwned.push(disposable);
     return disposable;
   }
+}
+
+/** The session's bytes in use when the run's options measure them, else 0 (see RunStats). */
+export function measuredMemory(session: GuestSession, settings: Pick<ResolvedOptions, "measureMemory">): number {
+  return settings.measureMemory ? session.memoryUsedBytes() : 0;
 }
 
 /** The prefix shares the snippet's first line so guest line numbers are the snippet's own. */

@@ -17,6 +17,12 @@ export interface RunOptions {
   maxLogBytes?: number;
   /** Largest accepted output JSON in UTF-8 bytes. Default 4 MiB, Braze's general API body limit. */
   maxOutputBytes?: number;
+  /**
+   * Whether to measure `stats.memoryUsedBytes`. Default true. QuickJS walks its whole heap for
+   * it, which costs about as much as a light run: suites running thousands of cases for their
+   * outputs turn it off.
+   */
+  measureMemory?: boolean;
 }
 
 export type ErrorKind =
@@ -46,6 +52,7 @@ export interface RunStats {
   /**
    * Guest heap still in use once the snippet finished, by QuickJS's own accounting: what it left
    * reachable (globals, the output JSON). QuickJS frees locals on return, so this is no peak.
+   * 0 when not measured: `measureMemory: false`, or the v8 engine (Node's vm cannot tell).
    */
   memoryUsedBytes: number;
   /** UTF-8 length of the output JSON; 0 when there is no output. */

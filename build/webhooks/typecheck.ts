@@ -2,10 +2,10 @@ import { join } from "node:path";
 import { ts } from "ts-morph";
 import { BuildError } from "../problems";
 import type { Project } from "../project";
-import { cachingHost, formatDiagnostic, parseConfigFile } from "../typescript-program";
+import { cachingHost, forgetRemoved, formatDiagnostic, parseConfigFile } from "../typescript-program";
 
-/** The last check per project: the next one reuses its parsed files (the lib files, zod's types), and its verdict when no file changed. */
-const programs = new Map<string, { host: ts.CompilerHost; program: ts.Program; sources: string; errors: readonly string[] }>();
+/** The last check per project: the next one re-checks only the files an edit can affect (TypeScript's builder, as in watch mode). */
+const lastChecks = new Map<string, { root: string; host: ts.CompilerHost; builder: ts.SemanticDiagnosticsBuilderProgram }>();
 
 /**
  * Type-checks webhooks/ as webhooks/tsconfig.json says (`tsc --noEmit -p
@@ -19,26 +19,25 @@ export function typeCheckWebhooks(project: Project): void {
 }
 
 export function webhookTypeErrors(project: Project): readonly string[] {
+  forgetRemoved(lastChecks);
   const configFile = join(project.webhooksDir, "tsconfig.json");
   const config = parseConfigFile(project, configFile);
   const options = { ...config.options, noEmit: true };
-  const previous = programs.get(configFile);
-  const host = previous?.host ?? cachingHost(options);
-  const program = ts.createProgram(config.fileNames, options, host, previous?.program);
-  // Same files, same texts: the same verdict, without checking again.
-  const sources = program
-    .getSourceFiles()
-    .map((file) => `${file.fileName}@${(file as ts.SourceFile & { version?: string }).version ?? ""}`)
-    .join("\n");
-  const errors =
-    previous?.sources === sources
-      ? previous.errors
-      : ts
-          .getPreEmitDiagnostics(program)
-          .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
-          .map((diagnostic) => formatDiagnostic(project, { ...diagnostic, messageText: innermost(diagnostic.messageText) }));
-  programs.set(configFile, { host, program, sources, errors });
-  return errors;
+  const last = lastChecks.get(configFile);
+  const host = last?.host ?? cachingHost(options);
+  const builder = ts.createSemanticDiagnosticsBuilderProgram(config.fileNames, options, host, last?.builder);
+  lastChecks.set(configFile, { root: project.root, host, builder });
+  // What getPreEmitDiagnostics gathers, and in its order.
+  const diagnostics = ts.sortAndDeduplicateDiagnostics([
+    ...builder.getConfigFileParsingDiagnostics(),
+    ...builder.getOptionsDiagnostics(),
+    ...builder.getSyntacticDiagnostics(),
+    ...builder.getGlobalDiagnostics(),
+    ...builder.getSemanticDiagnostics(),
+  ]);
+  return diagnostics
+    .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
+    .map((diagnostic) => formatDiagnostic(project, { ...diagnostic, messageText: innermost(diagnostic.messageText) }));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildProject, type BuildOutput } from "../../build/build";
 import { sha256 } from "../../build/header";
 import { staleFiles } from "../../build/dist";
 import { routerName } from "../../build/plan";
@@ -9,10 +8,11 @@ import { projectAt } from "../../build/project";
 import { buildSnippet } from "../../build/snippet";
 import { snippetProblems } from "../../build/verify-snippet";
 import { ROOT } from "../support/dist";
+import { sharedBuild, type SharedBuild } from "../support/shared-build";
 
-let output: BuildOutput;
+let output: SharedBuild;
 beforeAll(async () => {
-  output = await buildProject(projectAt(ROOT));
+  output = await sharedBuild(projectAt(ROOT));
 });
 
 describe("each snippet", () => {

@@ -1,40 +1,41 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { buildProject, type BuildOutput } from "../../build/build";
 import { projectAt } from "../../build/project";
 import { runSnippet } from "../../sandbox";
 import { ROOT, readManifest, readSnippet } from "../support/dist";
 import { discoverFixtures } from "../support/fixtures";
 import { scratchProject } from "../support/scratch-project";
+import { sharedBuild, type SharedBuild } from "../support/shared-build";
 import type { SourceSettings } from "../../transforms/lib/settings";
 import settings from "../../transforms/settings";
 
 /*
  * Events off by default ship as snippets that refuse every webhook (the
- * committed dist/ shows which), so their mappings never run there. Here the
- * whole project is built again with
- * every one of them turned on in the settings, and their fixtures' payloads
- * must then give valid Braze requests (or deliberate errors).
+ * committed dist/ shows which), so their mappings never run there. Here they
+ * are built again, in a scratch copy that adds their modules, with every one
+ * of them turned on in the settings, and their fixtures' payloads must then
+ * give valid Braze requests (or deliberate errors).
  */
 const scratch = scratchProject("events-off-by-default");
 afterAll(() => scratch.remove());
 const DELIBERATE = ["MissingIdentityError", "NotWrittenError", "UnmappedValueError", "MisroutedEventError", "InvalidPayloadError"];
 
 let off: { source: string; event: string }[];
-let built: BuildOutput;
+let built: SharedBuild;
 beforeAll(async () => {
-  cpSync(join(ROOT, "transforms"), join(scratch.root, "transforms"), { recursive: true });
   off = readManifest()
     .filter((snippet) => snippet.events.length === 1 && /\bdisabledEvent\(source, /.test(readSnippet(snippet)))
     .map((snippet) => ({ source: snippet.source, event: snippet.events[0]! }));
+  // A snippet is made of its own module, the libs and the settings: the source's other events change nothing in it.
+  for (const { source, event } of off) cpSync(join(ROOT, "transforms", source, `${event}.ts`), join(scratch.root, "transforms", source, `${event}.ts`));
   const sources: Record<string, SourceSettings> = { ...settings.sources };
   for (const { source, event } of off) {
     const own = sources[source] ?? {};
     sources[source] = { ...own, events: { ...own.events, [event]: { ...own.events?.[event], enabled: true } } };
   }
   scratch.write("transforms/all-on.settings.ts", `export default ${JSON.stringify({ ...settings, sources }, null, 2)};\n`);
-  built = await buildProject(projectAt(scratch.root, "transforms/all-on.settings.ts"));
+  built = await sharedBuild(projectAt(scratch.root, "transforms/all-on.settings.ts"));
 }, 120_000);
 
 test("turned on, each writes its fixtures' payloads as valid Braze requests", async () => {

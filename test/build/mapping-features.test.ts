@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { buildProject, type BuildOutput } from "../../build/build";
+import { buildProject } from "../../build/build";
 import { runSnippet } from "../../sandbox";
 import { scratchProject } from "../support/scratch-project";
+import { sharedBuild, type SharedBuild } from "../support/shared-build";
 
 /*
  * The mapping features a source may use, on a scratch source "shop" (and a
@@ -65,7 +66,7 @@ const MODULES: Record<string, string> = {
   "store.closed": `{ shape: "catalogDelete", event: "store.closed", catalog: "stores", idFrom: "store" }`,
 };
 
-let built: BuildOutput;
+let built: SharedBuild;
 beforeAll(async () => {
   scratch.write("transforms/shop/lib/envelope.ts", ENVELOPE);
   scratch.write("transforms/shop/hooks/lib/envelope.ts", HOOK_ENVELOPE);
@@ -74,7 +75,7 @@ beforeAll(async () => {
     scratch.write(`transforms/shop/${event}.ts`, `import { EVENT_TIME } from "../lib/value-table";\n\nexport default ${mapping} as const;\nvoid EVENT_TIME;\n`);
   }
   editSettings((text) => text.replace("  sources: {\n", `  sources: {\n    ${SHOP_SETTINGS}\n`));
-  built = await buildProject(scratch.project);
+  built = await sharedBuild(scratch.project);
 });
 
 const SHOP_SETTINGS = `shop: {
@@ -127,7 +128,7 @@ test("an event off by default is refused until the settings turn it on, and its 
   expect(built.files.get("shop/README.md")).toContain("**off**: refused until the settings give `enabled: true`");
   const restore = editSettings((text) => text.replace('events: { "review.left"', 'events: { "stock.checked": { enabled: true }, "review.left"'));
   try {
-    const on = await buildProject(scratch.project);
+    const on = await sharedBuild(scratch.project);
     const result = await runSnippet(on.files.get("shop/stock.checked.js")!, { kind: "stock.checked", user: { email: "a@example.com" } }, { headers: KEY });
     expect(result.ok && (result.output as { events: { name: string }[] }).events[0]!.name).toBe("Shop Stock Checked");
   } finally {

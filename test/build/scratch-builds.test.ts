@@ -15,7 +15,7 @@ afterAll(() => scratch.remove());
 // What the unchanged scratch project builds (shared with the other suites that read it); the tests below build again where the build is what they check.
 let built: ReadonlyMap<string, string>;
 beforeAll(async () => {
-  built = await sharedBuild(scratch.project);
+  built = (await sharedBuild(scratch.project)).files;
   writeDist(scratch.project, built);
 });
 
@@ -60,7 +60,7 @@ test("two builds are byte-identical and contain no absolute paths", async () => 
 });
 
 test("--min adds a minified variant of each snippet that gives the same output", async () => {
-  const minified = await sharedBuild(scratch.project, { minify: true });
+  const minified = (await sharedBuild(scratch.project, { minify: true })).files;
   const payload = { name: "call.completed", userId: "u1", originalTimestamp: "1657855059", properties: { notes: "n" } };
   const { snippets } = JSON.parse(minified.get("manifest.json")!) as { snippets: { id: string; file: string }[] };
   expect(snippets.length).toBeGreaterThan(0);
@@ -155,7 +155,7 @@ test("--settings builds for another workspace", async () => {
       "} satisfies Settings & { sources: { regal: RegalSettings } };",
     ].join("\n"),
   );
-  const acme = await buildProject(projectAt(scratch.root, "workspaces/acme.ts"));
+  const acme = await sharedBuild(projectAt(scratch.root, "workspaces/acme.ts"));
   expect(acme.warnings).toEqual([]);
   const completed = acme.files.get("regal/call.completed.js")!;
   expect(completed).toContain("// Settings baked in from workspaces/acme.ts:");

@@ -1,10 +1,10 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { buildProject, type BuildOutput } from "../../build/build";
+import { buildProject } from "../../build/build";
 import { runSnippet } from "../../sandbox";
 import { scratchProject } from "../support/scratch-project";
-import { sharedBuild } from "../support/shared-build";
+import { sharedBuild, type SharedBuild } from "../support/shared-build";
 
 /*
  * A second source added the way the README says: its own folder (an
@@ -56,7 +56,7 @@ export default {
 } satisfies Mapping<"plan.changed", { plan?: { name?: unknown } }>;
 `;
 
-let built: BuildOutput;
+let built: SharedBuild;
 beforeAll(async () => {
   scratch.write("transforms/acme/lib/envelope.ts", ENVELOPE);
   scratch.write("transforms/acme/order.placed.ts", ORDER_PLACED);
@@ -64,7 +64,7 @@ beforeAll(async () => {
   const settings = join(scratch.root, "transforms/settings.ts");
   const acme = 'acme: { events: { "order.placed": { brazeEventName: "Acme Order" } } },';
   writeFileSync(settings, readFileSync(settings, "utf8").replace("  sources: {\n", `  sources: {\n    ${acme}\n`));
-  built = await buildProject(scratch.project);
+  built = await sharedBuild(scratch.project);
 });
 
 const run = (id: string, payload: unknown) => runSnippet(built.files.get(`${id}.js`)!, payload);
@@ -101,7 +101,7 @@ test("its deliberate errors name the source, its event field and the event", asy
 test("the Regal snippets are untouched by it", async () => {
   const regalOnly = scratchProject("second-source-baseline");
   try {
-    const baseline = await sharedBuild(regalOnly.project);
+    const baseline = (await sharedBuild(regalOnly.project)).files;
     for (const [file, content] of baseline) if (file.startsWith("regal/")) expect(built.files.get(file), file).toBe(content);
   } finally {
     regalOnly.remove();

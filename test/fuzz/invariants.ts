@@ -216,7 +216,7 @@ export async function describeInvariants(include: (snippet: ManifestSnippet, ind
   describe.each(perEvent.filter((snippet) => checked.some((list) => list.includes(snippet))).map((snippet) => [snippet.id, snippet] as const))("%s", (_id, snippet) => {
     let open: SnippetRunner | undefined;
     beforeAll(async () => {
-      open = await openSnippetRunner(readSnippet(snippet));
+      open = await openSnippetRunner(readSnippet(snippet), { measureMemory: false });
     });
     afterAll(() => open?.dispose());
     const envelope = envelopes.get(snippet)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NOW, runSnippet, type RunResult, type SnippetError } from "../../sandbox";
+import { DEFAULT_NOW, openSnippetRunner, runSnippet, type RunResult, type SnippetError } from "../../sandbox";
 
 const MiB = 1024 * 1024;
 
@@ -25,6 +25,20 @@ describe("running a function body", () => {
     expect(result.stats.outputBytes).toBe(Buffer.byteLength(JSON.stringify(expectOk(result))));
     expect(result.stats.memoryUsedBytes).toBeGreaterThan(10_000);
     expect(result.stats.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("skips measuring memory when asked, and nothing else", async () => {
+    const code = "return { attributes: [{ external_id: payload.id }] };";
+    const runner = await openSnippetRunner(code, { measureMemory: false });
+    try {
+      for (const result of [await runSnippet(code, { id: "u-1" }, { measureMemory: false }), await runner.run({ id: "u-1" })]) {
+        expect(expectOk(result)).toEqual({ attributes: [{ external_id: "u-1" }] });
+        expect(result.stats.memoryUsedBytes).toBe(0);
+        expect(result.stats.outputBytes).toBe(Buffer.byteLength(JSON.stringify(expectOk(result))));
+      }
+    } finally {
+      runner.dispose();
+    }
   });
 
   it("defaults headers to an empty object", async () => {

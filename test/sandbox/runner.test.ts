@@ -60,7 +60,8 @@ describe("a runner gives runSnippet's results", () => {
     const fresh = comparable(await runSnippet(code, { id: 1 }, options));
     expect(fresh).toMatchObject({ ok: false });
     const runner = await openRunner(code, options);
-    for (let i = 0; i < 3; i++) expect(comparable(await runner.run({ id: 1 }))).toEqual(fresh);
+    // The first run, and one after whatever the first left behind: a recycled runtime, a new instance.
+    for (let i = 0; i < 2; i++) expect(comparable(await runner.run({ id: 1 }))).toEqual(fresh);
   });
 
   it("for a run's own headers and clock, defaulting to the runner's options", async () => {

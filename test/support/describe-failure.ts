@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { describePlace, errorSource } from "../../build/source-position";
 import { describeError, type SnippetError } from "../../sandbox";
 import { DIST, ROOT, type ManifestSnippet } from "./dist";
@@ -13,4 +14,13 @@ export function describeFailure(snippet: ManifestSnippet, failure: Omit<SnippetE
   const error: SnippetError = { kind: "throw", ...failure };
   const source = errorSource(join(DIST, snippet.file), ROOT, error);
   return describeError(error, source && describePlace(source, error));
+}
+
+/**
+ * `message()` when `actual` may not equal `expected`, else undefined: for an
+ * assertion's message, as describing a failure maps it through the source
+ * maps, too slow to do for each of the hundreds of cases that pass.
+ */
+export function unlessEqual(actual: unknown, expected: unknown, message: () => string): string | undefined {
+  return isDeepStrictEqual(actual, expected) ? undefined : message();
 }

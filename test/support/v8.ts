@@ -1,4 +1,4 @@
-import { compileFunction, createContext, runInContext } from "node:vm";
+import { createContext, Script } from "node:vm";
 import { snippetPosition } from "../../sandbox/errors";
 
 /** A failure carries the snippet line (and column) of its throw site when V8's stack has one. */
@@ -8,7 +8,7 @@ export type V8Outcome = { ok: true; output: unknown } | { ok: false; name: strin
  * Reads what was thrown inside the context: its stack, and the constructors
  * of its class chain, whose frames are not the throw site.
  */
-const CALL = `result = (function () {
+const CALL = new Script(`result = (function () {
   try {
     var output = snippet(JSON.parse(payloadJson), JSON.parse(headersJson));
     return { ok: true, json: JSON.stringify(output) };
@@ -19,19 +19,33 @@ const CALL = `result = (function () {
     }
     return { ok: false, name: error && error.name, message: error && error.message, stack: String(error && error.stack), constructors: constructors };
   }
-})();`;
+})();`);
 
 /**
  * Runs a snippet as a plain function body in a fresh V8 context, the way any
  * engine would, with nothing from our sandbox: the check that snippets do not
- * depend on QuickJS. Compiled as a function body, so V8's stack counts lines
- * and columns in the snippet's own text.
+ * depend on QuickJS. Its stack counts lines and columns in the snippet's own
+ * text (the wrapper's line is numbered 0).
  */
 export function runInV8(code: string, payload: unknown, headers: Record<string, string> = {}): V8Outcome {
   const context = createContext({ payloadJson: JSON.stringify(payload), headersJson: JSON.stringify(headers), snippet: undefined as unknown, result: undefined as unknown });
-  context.snippet = compileFunction(code, ["payload", "headers"], { filename: "snippet.js", parsingContext: context });
-  runInContext(CALL, context, { timeout: 1000 });
+  context.snippet = compiled(code).runInContext(context);
+  if (typeof context.snippet !== "function") throw new Error("snippet.js: unbalanced braces: the snippet closes its own function body early");
+  CALL.runInContext(context, { timeout: 1000 });
   const result = context.result as { ok: boolean; json?: string; name?: string; message?: string; stack?: string; constructors?: string[] };
   if (result.ok) return { ok: true, output: result.json === undefined ? undefined : JSON.parse(result.json) };
   return { ok: false, name: String(result.name), message: String(result.message), ...snippetPosition(result.stack ?? "", result.constructors ?? []) };
+}
+
+/** Compiled once per snippet text: a Script runs in any number of fresh contexts, so the property suites' many payloads share one parse. */
+const scripts = new Map<string, Script>();
+const KEPT_SCRIPTS = 8;
+
+function compiled(code: string): Script {
+  const known = scripts.get(code);
+  if (known) return known;
+  const script = new Script(`(function (payload, headers) {\n${code}\n})`, { filename: "snippet.js", lineOffset: -1 });
+  scripts.set(code, script);
+  for (const oldest of scripts.keys()) if (scripts.size > KEPT_SCRIPTS) scripts.delete(oldest);
+  return script;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
-import { describeFailure } from "../support/describe-failure";
+import { describeFailure, unlessEqual } from "../support/describe-failure";
 import { readManifest, snippetForEvent } from "../support/dist";
 import { discoverFixtures, displayFixture, updateGolden, type Fixture } from "../support/fixtures";
 import { runBuilt } from "../support/run-built";
@@ -25,7 +25,10 @@ describe.each(groupByEvent(fixtures))("%s", (_id, cases) => {
     }
     if (fixture.data.error) {
       expect(result.ok, "the snippet should have thrown").toBe(false);
-      if (!result.ok) expect({ name: result.error.name, message: result.error.message }, describeFailure(snippet, result.error)).toEqual(fixture.data.error);
+      if (!result.ok) {
+        const thrown = { name: result.error.name, message: result.error.message };
+        expect(thrown, unlessEqual(thrown, fixture.data.error, () => describeFailure(snippet, result.error))).toEqual(fixture.data.error);
+      }
       return;
     }
     if (fixture.data.expected === undefined) {
