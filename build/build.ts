@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import type { RollupCache } from "rollup";
 import { createBundler, type Bundler } from "./bundle";
 import { checksThread, GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
@@ -54,11 +56,17 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const { snippets, settings, context } = await after(GATES.types, async () => {
     const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
     const modules = transpileTransforms(project);
-    const bundle = createBundler(project, modules);
+    const bundle = createBundler(project, modules, lastBundles.get(bundlesKey(project))?.cache);
     const settings = await loadSettings(project, bundle);
     const plans = await planSnippets(project, sources, settings, bundle, modules);
     const snippets: BuiltSnippet[] = [];
-    for (const plan of plans) snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
+    for (const plan of plans) {
+      // The checks' verdict comes as a message, which gets its turn between snippets: once a check failed, bundling more is wasted.
+      await new Promise(setImmediate);
+      if (checks.failedAlready(GATES.types)) await checks.passed(GATES.types);
+      snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
+    }
+    rememberBundles(project, bundle);
     return { snippets, settings, context };
   });
   const webhooks = await after(GATES.webhookTypes, () => compileWebhooks(project, settings.webhooks, context.packageVersion));
@@ -66,6 +74,23 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);
   return { snippets, webhooks, files: distFiles(project, snippets, webhooks), warnings };
+}
+
+/**
+ * Per project and settings file, the modules its last build parsed: a later
+ * build in this process (tests, bdt serve) parses only the changed ones. Not
+ * shared between projects: a module's imports resolve to its own project's
+ * settings file.
+ */
+const lastBundles = new Map<string, { root: string; cache: RollupCache }>();
+
+function bundlesKey(project: Project): string {
+  return `${project.root}\0${project.settingsFile}`;
+}
+
+function rememberBundles(project: Project, bundle: Bundler): void {
+  for (const [key, { root }] of lastBundles) if (!existsSync(root)) lastBundles.delete(key);
+  lastBundles.set(bundlesKey(project), { root: project.root, cache: bundle.cache() });
 }
 
 /** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */

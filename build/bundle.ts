@@ -18,7 +18,7 @@ export interface Bundler {
   /** Bundles the module with this key, compiled ("transforms/regal/lib/envelope.js") or among `generated`. */
   (key: string, generated?: GeneratedModules): Promise<BundledModule>;
   /** Rollup's cache after the latest bundle, to hand to the next bundler. */
-  readonly cache: () => RollupCache | undefined;
+  readonly cache: () => RollupCache;
 }
 
 /**

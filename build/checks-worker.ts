@@ -12,7 +12,7 @@ import type { CheckFailure, CheckRequest, CheckResponse } from "./checks";
  * that fails: the transforms' program, then the webhook templates'. Each
  * failure is the BuildError the build reports, with the index of its check.
  */
-function checkProject(project: Project): CheckFailure | undefined {
+function checkProject(project: Project, from: number): CheckFailure | undefined {
   const gates = [
     () => failOnTypeErrors(createTypeScriptProgram(project).check()),
     () => {
@@ -20,6 +20,7 @@ function checkProject(project: Project): CheckFailure | undefined {
     },
   ];
   for (const [gate, run] of gates.entries()) {
+    if (gate < from) continue;
     try {
       run();
     } catch (error) {
@@ -30,10 +31,10 @@ function checkProject(project: Project): CheckFailure | undefined {
   return undefined;
 }
 
-parentPort!.on("message", ({ id, project }: CheckRequest) => {
+parentPort!.on("message", ({ id, project, from }: CheckRequest) => {
   let response: CheckResponse;
   try {
-    response = { id, failure: checkProject(project) };
+    response = { id, failure: checkProject(project, from) };
   } catch (error) {
     response = { id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

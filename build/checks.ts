@@ -15,6 +15,8 @@ export interface CheckFailure {
 export interface CheckRequest {
   readonly id: number;
   readonly project: Project;
+  /** From which of GATES to check (the earlier ones are left out). */
+  readonly from: number;
 }
 
 export type CheckResponse = { readonly id: number; readonly failure?: CheckFailure } | { readonly id: number; readonly crash: string };
@@ -22,6 +24,8 @@ export type CheckResponse = { readonly id: number; readonly failure?: CheckFailu
 export interface Checks {
   /** Resolves once the checks up to `gate` (one of GATES) have passed; throws the failure of the one that did not. */
   passed(gate: number): Promise<void>;
+  /** Whether a check up to `gate` has already failed: the build then stops bundling, since it will fail anyway. */
+  failedAlready(gate: number): boolean;
 }
 
 let thread: Worker | undefined;
@@ -37,16 +41,18 @@ let requests = 0;
  * (idle, it does not keep it alive), so a later build in the same process
  * reuses its parsed files and checks again only what changed since the last.
  */
-export function startChecks(project: Project): Checks {
+export function startChecks(project: Project, from: number = GATES.types): Checks {
   const worker = checksThread();
   const id = requests++;
   let settled = false;
+  let failed: CheckFailure | undefined;
   const result = new Promise<CheckFailure | undefined>((resolve, reject) => waiting.set(id, { resolve, reject })).finally(() => {
     settled = true;
   });
+  result.then((failure) => (failed = failure), () => undefined);
   // Awaited by passed(); until then a crash must not count as unhandled.
   result.catch(() => undefined);
-  worker.postMessage({ id, project } satisfies CheckRequest);
+  worker.postMessage({ id, project, from } satisfies CheckRequest);
   return {
     async passed(gate) {
       // Only a build waiting for its checks keeps the process alive: one that failed on its own exits at once.
@@ -54,6 +60,7 @@ export function startChecks(project: Project): Checks {
       const failure = await result;
       if (failure && failure.gate <= gate) throw new BuildError(failure.summary, failure.problems);
     },
+    failedAlready: (gate) => failed !== undefined && failed.gate <= gate,
   };
 }
 

@@ -2,13 +2,17 @@ import { BuildError } from "../problems";
 import { displayPath, type Project } from "../project";
 import { compileTemplate, type CompiledWebhook } from "./compile";
 import { discoverTemplates } from "./discover";
-import { typeCheckWebhooks } from "./typecheck";
+import { GATES, startChecks } from "../checks";
 
 export type { CompiledWebhook };
 
-/** Type-checks and compiles every template under webhooks/ with the workspace's `webhooks.<partner>` settings. */
+/**
+ * Type-checks and compiles every template under webhooks/ with the
+ * workspace's `webhooks.<partner>` settings. The check runs on the build's
+ * checks thread (build/checks.ts), which keeps the program of the last.
+ */
 export async function buildWebhooks(project: Project, webhookSettings: Readonly<Record<string, unknown>> | undefined, packageVersion: string): Promise<CompiledWebhook[]> {
-  if (discoverTemplates(project).length > 0) typeCheckWebhooks(project);
+  await startChecks(project, GATES.webhookTypes).passed(GATES.webhookTypes);
   return compileWebhooks(project, webhookSettings, packageVersion);
 }
 
