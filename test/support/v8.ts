@@ -1,4 +1,4 @@
-import { createContext, Script } from "node:vm";
+import { compileFunction, createContext, Script, type Context } from "node:vm";
 import { snippetPosition } from "../../sandbox/errors";
 
 /** A failure carries the snippet line (and column) of its throw site when V8's stack has one. */
@@ -21,15 +21,18 @@ const CALL = new Script(`result = (function () {
   }
 })();`);
 
+/** Makes the snippet's function in `context`. */
+export type SnippetCompiler = (code: string, context: Context) => unknown;
+
 /**
  * Runs a snippet as a plain function body in a fresh V8 context, the way any
  * engine would, with nothing from our sandbox: the check that snippets do not
  * depend on QuickJS. Its stack counts lines and columns in the snippet's own
- * text (the wrapper's line is numbered 0).
+ * text.
  */
-export function runInV8(code: string, payload: unknown, headers: Record<string, string> = {}): V8Outcome {
+export function runInV8(code: string, payload: unknown, headers: Record<string, string> = {}, compile: SnippetCompiler = compileOnce): V8Outcome {
   const context = createContext({ payloadJson: JSON.stringify(payload), headersJson: JSON.stringify(headers), snippet: undefined as unknown, result: undefined as unknown });
-  context.snippet = compiled(code).runInContext(context);
+  context.snippet = compile(code, context);
   if (typeof context.snippet !== "function") throw new Error("snippet.js: unbalanced braces: the snippet closes its own function body early");
   CALL.runInContext(context, { timeout: 1000 });
   const result = context.result as { ok: boolean; json?: string; name?: string; message?: string; stack?: string; constructors?: string[] };
@@ -37,15 +40,20 @@ export function runInV8(code: string, payload: unknown, headers: Record<string, 
   return { ok: false, name: String(result.name), message: String(result.message), ...snippetPosition(result.stack ?? "", result.constructors ?? []) };
 }
 
+/** A new parse of the snippet in each context, as a context that never saw it must do: what the benchmark's reference measures. */
+export const compileAnew: SnippetCompiler = (code, context) => compileFunction(code, ["payload", "headers"], { filename: "snippet.js", parsingContext: context });
+
 /** Compiled once per snippet text: a Script runs in any number of fresh contexts, so the property suites' many payloads share one parse. */
 const scripts = new Map<string, Script>();
 const KEPT_SCRIPTS = 8;
 
-function compiled(code: string): Script {
-  const known = scripts.get(code);
-  if (known) return known;
-  const script = new Script(`(function (payload, headers) {\n${code}\n})`, { filename: "snippet.js", lineOffset: -1 });
-  scripts.set(code, script);
-  for (const oldest of scripts.keys()) if (scripts.size > KEPT_SCRIPTS) scripts.delete(oldest);
-  return script;
+function compileOnce(code: string, context: Context): unknown {
+  let script = scripts.get(code);
+  if (script === undefined) {
+    // The wrapper's line is numbered 0, so the snippet's lines keep their own numbers.
+    script = new Script(`(function (payload, headers) {\n${code}\n})`, { filename: "snippet.js", lineOffset: -1 });
+    scripts.set(code, script);
+    for (const oldest of scripts.keys()) if (scripts.size > KEPT_SCRIPTS) scripts.delete(oldest);
+  }
+  return script.runInContext(context);
 }
