@@ -102,11 +102,30 @@ export function loadSandboxModule(maximumBytes: number): Promise<SandboxModule> 
 
 /**
  * An instance of its own, for a runtime that outlives one run (a SnippetRunner): its retained
- * heap counts against its own cap only, and no other run's trap can take it down. Garbage
- * collected once dropped.
+ * heap counts against its own cap only, and no other run's trap can take it down. One a disposed
+ * runner gave back is used again; otherwise a new one.
  */
 export function loadDedicatedSandboxModule(maximumBytes: number): Promise<SandboxModule> {
-  return instantiate(pagesFor(maximumBytes), () => {});
+  const pages = pagesFor(maximumBytes);
+  return Promise.resolve(idle.get(pages)?.pop() ?? instantiate(pages, () => {}));
+}
+
+/** Instances given back, by cap: watch mode opens a runner for every rebuilt snippet. */
+const idle = new Map<number, SandboxModule[]>();
+const MAX_IDLE_PER_CAP = 4;
+
+/**
+ * Gives back a dedicated instance whose runtime its runner has freed, for the next runner of the
+ * same cap: it is then what a shared instance is between one-shot runs (nothing of the freed
+ * runtime is reachable, and attempt has discarded any instance a run grew to its cap), without
+ * a new 16 MiB memory and instantiation for every runner.
+ */
+export function releaseDedicatedSandboxModule(sandboxModule: SandboxModule): void {
+  if (sandboxModule.discarded) return;
+  const pages = sandboxModule.maximumBytes / WASM_PAGE_BYTES;
+  const instances = idle.get(pages) ?? [];
+  if (instances.length < MAX_IDLE_PER_CAP && !instances.includes(sandboxModule)) instances.push(sandboxModule);
+  idle.set(pages, instances);
 }
 
 async function instantiate(maximumPages: number, forget: () => void): Promise<SandboxModule> {

@@ -1,6 +1,6 @@
 import { attempt, instanceBytesFor, toRunResult, type Attempt } from "./attempt";
 import { LogCollector } from "./logs";
-import { loadDedicatedSandboxModule, type SandboxModule } from "./module";
+import { loadDedicatedSandboxModule, releaseDedicatedSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveNow, resolveOptions, type ResolvedOptions } from "./options";
 import type { GuestOutcome } from "./output";
 import { GuestSession, measuredMemory } from "./session";
@@ -92,9 +92,10 @@ class Runner implements SnippetRunner {
     const { session, sandboxModule } = this;
     this.session = undefined;
     this.sandboxModule = undefined;
-    if (session === undefined || sandboxModule === undefined || sandboxModule.discarded) return;
+    if (sandboxModule === undefined || sandboxModule.discarded) return;
     try {
-      session.dispose();
+      session?.dispose();
+      releaseDedicatedSandboxModule(sandboxModule);
     } catch {
       // After the guest exhausted the heap QuickJS may not free itself cleanly; the instance is
       // dropped with the runner either way.

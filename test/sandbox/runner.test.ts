@@ -133,6 +133,36 @@ describe("what persists between runs of one runner", () => {
   });
 });
 
+describe("instances given back", () => {
+  const code = [
+    "const polluted = Object.keys(Object.prototype).length;",
+    "globalThis.count = (globalThis.count ?? 0) + 1;",
+    "Object.prototype.polluted = true;",
+    "return { count, polluted };",
+  ].join("\n");
+
+  it("a disposed runner's instance serves the next runner, with nothing of its runtime left", async () => {
+    const first = await openSnippetRunner(code);
+    await first.run({});
+    expect(await first.run({})).toMatchObject({ ok: true, output: { count: 2, polluted: 1 } });
+    const instance = runnerSandboxModule(first);
+    first.dispose();
+    const next = await openRunner(code);
+    expect(runnerSandboxModule(next)).toBe(instance);
+    expect(await next.run({})).toMatchObject({ ok: true, output: { count: 1, polluted: 0 } });
+  });
+
+  it("a discarded instance is never given back", async () => {
+    const first = await openSnippetRunner(code);
+    const instance = runnerSandboxModule(first)!;
+    instance.discard();
+    first.dispose();
+    const next = await openRunner(code);
+    expect(runnerSandboxModule(next)).not.toBe(instance);
+    expect(await next.run({})).toMatchObject({ ok: true, output: { count: 1 } });
+  });
+});
+
 describe("recovery", () => {
   const code = [
     "if (payload.mode === 'loop') for (;;) {}",
