@@ -5,8 +5,9 @@ import { ROOT } from "../test/support/dist";
 import { scratchProject } from "../test/support/scratch-project";
 import { median } from "./measure";
 
-/** Saves measured, each alternating the mapping between two versions. */
-const SAVES = Number(process.argv[2] ?? 20);
+/** Saves measured (bench/rebuild.ts says how many), each alternating the mapping between two versions. */
+const SAVES = Number(process.argv[2]);
+if (!Number.isInteger(SAVES) || SAVES < 1) throw new Error(`bench/watch-saves.ts: give the number of saves to measure, got ${process.argv[2] ?? "none"}`);
 
 /**
  * From saving a transform to its snippet and the router written and each run

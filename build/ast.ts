@@ -3,8 +3,7 @@ export type AstNode = { type: string; start: number; end: number; [key: string]:
 
 /**
  * Visits `node` and every node below it, parents first. Allocates nothing:
- * it runs over every node of every snippet, twice, and arrays made per node
- * were most of what a watch-mode save left to collect.
+ * it runs over every node of every snippet, twice.
  */
 export function walk(node: AstNode, visit: (node: AstNode) => void): void {
   visit(node);

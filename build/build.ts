@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import type { RollupCache } from "rollup";
 import { createBundler, type Bundler } from "./bundle";
+import { keptPerProject } from "./kept-per-project";
 import { checksThread, GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
 import { planSnippets, type SnippetPlan } from "./plan";
@@ -56,7 +56,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const { snippets, settings, context } = await after(GATES.types, async () => {
     const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
     const modules = transpileTransforms(project);
-    const bundle = createBundler(project, modules, lastBundles.get(bundlesKey(project))?.cache);
+    const bundle = createBundler(project, modules, lastBundles.get(bundlesKey(project)));
     const settings = await loadSettings(project, bundle);
     const plans = await planSnippets(project, sources, settings, bundle, modules);
     const snippets: BuiltSnippet[] = [];
@@ -66,7 +66,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
       if (checks.failedAlready(GATES.types)) await checks.passed(GATES.types);
       snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
     }
-    rememberBundles(project, bundle);
+    lastBundles.set(bundlesKey(project), project.root, bundle.cache());
     return { snippets, settings, context };
   });
   const webhooks = await after(GATES.webhookTypes, () => compileWebhooks(project, settings.webhooks, context.packageVersion));
@@ -82,15 +82,10 @@ export async function buildProject(project: Project, options: BuildOptions = {})
  * shared between projects: a module's imports resolve to its own project's
  * settings file.
  */
-const lastBundles = new Map<string, { root: string; cache: RollupCache }>();
+const lastBundles = keptPerProject<RollupCache>();
 
 function bundlesKey(project: Project): string {
   return `${project.root}\0${project.settingsFile}`;
-}
-
-function rememberBundles(project: Project, bundle: Bundler): void {
-  for (const [key, { root }] of lastBundles) if (!existsSync(root)) lastBundles.delete(key);
-  lastBundles.set(bundlesKey(project), { root: project.root, cache: bundle.cache() });
 }
 
 /** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */

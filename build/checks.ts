@@ -49,9 +49,8 @@ export function startChecks(project: Project, from: number = GATES.types): Check
   const result = new Promise<CheckFailure | undefined>((resolve, reject) => waiting.set(id, { resolve, reject })).finally(() => {
     settled = true;
   });
-  result.then((failure) => (failed = failure), () => undefined);
   // Awaited by passed(); until then a crash must not count as unhandled.
-  result.catch(() => undefined);
+  result.then((failure) => (failed = failure), () => undefined);
   worker.postMessage({ id, project, from } satisfies CheckRequest);
   return {
     async passed(gate) {

@@ -84,7 +84,7 @@ function eventFolder(dir: string, source: string, event: string): EventFolder[] 
   const segments = [...source.split("/"), event];
   for (let depth = 2; depth < segments.length; depth++) if (holdsCases(join(dir, ...segments.slice(0, depth)))) return [];
   const path = join(dir, ...segments);
-  return existsSync(path) && statSync(path).isDirectory() && holdsCases(path) ? [{ source, event, path }] : [];
+  return holdsCases(path) ? [{ source, event, path }] : [];
 }
 
 function holdsCases(folder: string): boolean {

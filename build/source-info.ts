@@ -4,6 +4,7 @@ import type { SourceDocs } from "../transforms/lib/source";
 import { exportedNames } from "./ast";
 import type { Bundler } from "./bundle";
 import { evaluateModule } from "./evaluate";
+import { keptPerProject } from "./kept-per-project";
 import { splitDefaultExport } from "./function-body";
 import { BuildError } from "./problems";
 import { displayPath, type Project, type SourceDir } from "./project";
@@ -51,7 +52,7 @@ export async function readSource(project: Project, dir: SourceDir, settings: Set
  * every module its bundle read: a save in watch mode reads again only the
  * sources whose modules it changed (the meta bundle imports every event).
  */
-const lastRead = new Map<string, { entry: string; read: ReadonlyMap<string, string | undefined>; meta: SourceMeta }>();
+const lastRead = keptPerProject<{ entry: string; read: ReadonlyMap<string, string | undefined>; meta: SourceMeta }>();
 
 async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
   const envelope = modules.get(moduleKey(project, dir.envelopeFile));
@@ -68,7 +69,7 @@ async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler,
   } catch (error) {
     throw new BuildError(`${dir.id}: evaluating its envelope reader and mappings failed: ${(error as Error).message}`);
   }
-  lastRead.set(`${project.root}\0${dir.id}`, { entry: entryCode, read: new Map(bundled.modules.map((key) => [key, modules.get(key)])), meta: structuredClone(meta) });
+  lastRead.set(`${project.root}\0${dir.id}`, project.root, { entry: entryCode, read: new Map(bundled.modules.map((key) => [key, modules.get(key)])), meta: structuredClone(meta) });
   return meta;
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { ts } from "ts-morph";
+import { keptPerProject } from "./kept-per-project";
 import { BuildError } from "./problems";
 import { moduleKey, sourceMapKey, type EmittedModules } from "./module-keys";
 import { displayPath, type Project } from "./project";
@@ -17,7 +18,7 @@ export interface Compilation {
  * of the same project, the next build's check or a watch starting afresh,
  * starts from it and checks only the files changed since, and what they affect.
  */
-const lastPrograms = new Map<string, { root: string; builder: ts.EmitAndSemanticDiagnosticsBuilderProgram }>();
+const lastPrograms = keptPerProject<ts.EmitAndSemanticDiagnosticsBuilderProgram>(forgetParsedFiles);
 
 /**
  * The transforms (and the settings file, wherever it lives) as ONE TypeScript
@@ -33,9 +34,8 @@ export function createTypeScriptProgram(project: Project) {
   let modules: EmittedModules = new Map();
   let builder: ts.EmitAndSemanticDiagnosticsBuilderProgram | undefined;
   const check = () => {
-    forgetRemoved(lastPrograms);
-    builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder ?? lastPrograms.get(key)?.builder);
-    lastPrograms.set(key, { root: project.root, builder });
+    builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(config.rootNames, config.options, host, builder ?? lastPrograms.get(key));
+    lastPrograms.set(key, project.root, builder);
     return typeErrors(project, builder);
   };
 
@@ -79,24 +79,25 @@ function transpileAll(project: Project, config: { rootNames: readonly string[]; 
 }
 
 /**
- * Outputs by what makes them: the file's text, its path in the project and
- * the options, paths taken relative to the project (its outputs sit beside
- * their sources, so they name each other relatively). A later build in this
- * process, of this project or of a copy, transpiles only what changed.
+ * The last output of each file, by its path in the project and the options
+ * (paths taken relative to the project: its outputs sit beside their sources,
+ * so they name each other relatively), with the text it was made from. A
+ * later build in this process, of this project or of a copy, transpiles only
+ * what changed; one entry per file, however many saves.
  */
-const transpiled = new Map<string, { code: string; map: string }>();
+const transpiled = new Map<string, { text: string; code: string; map: string }>();
 
 function transpileFile(project: Project, options: ts.CompilerOptions, sourceFile: string): { key: string; code: string; map: string } {
   const text = readFileSync(sourceFile, "utf8");
   const key = moduleKey(project, sourceFile);
-  const cacheKey = JSON.stringify([key, relativeOptions(project, options), text]);
+  const cacheKey = JSON.stringify([key, relativeOptions(project, options)]);
   const cached = transpiled.get(cacheKey);
-  if (cached) return { key, ...cached };
+  if (cached?.text === text) return { key, code: cached.code, map: cached.map };
   const { outputText, sourceMapText = "", diagnostics = [] } = ts.transpileModule(text, { compilerOptions: options, fileName: sourceFile, reportDiagnostics: true });
   // TypeScript recovers from syntax errors with a guess: never write a snippet from one.
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => formatDiagnostic(project, d));
   if (errors.length > 0) throw new BuildError(`syntax error (${errors.length})`, errors);
-  transpiled.set(cacheKey, { code: outputText, map: sourceMapText });
+  transpiled.set(cacheKey, { text, code: outputText, map: sourceMapText });
   return { key, code: outputText, map: sourceMapText };
 }
 
@@ -192,13 +193,9 @@ export function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-/** Forgets what was kept of projects whose folder is gone (scratch copies): their programs and their parsed files. */
-export function forgetRemoved(kept: Map<string, { readonly root: string }>): void {
-  for (const [key, { root }] of kept) {
-    if (existsSync(root)) continue;
-    kept.delete(key);
-    for (const files of parsedFiles.values()) for (const name of files.keys()) if (name.startsWith(`${root}/`)) files.delete(name);
-  }
+/** Drops the parsed files of a project whose folder is gone (a removed scratch copy). */
+export function forgetParsedFiles(root: string): void {
+  for (const files of parsedFiles.values()) for (const name of files.keys()) if (name.startsWith(`${root}/`)) files.delete(name);
 }
 
 export function formatDiagnostic(project: Project, diagnostic: ts.Diagnostic): string {

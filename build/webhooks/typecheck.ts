@@ -2,10 +2,11 @@ import { join } from "node:path";
 import { ts } from "ts-morph";
 import { BuildError } from "../problems";
 import type { Project } from "../project";
-import { cachingHost, forgetRemoved, formatDiagnostic, parseConfigFile } from "../typescript-program";
+import { keptPerProject } from "../kept-per-project";
+import { cachingHost, forgetParsedFiles, formatDiagnostic, parseConfigFile } from "../typescript-program";
 
 /** The last check per project: the next one re-checks only the files an edit can affect (TypeScript's builder, as in watch mode). */
-const lastChecks = new Map<string, { root: string; host: ts.CompilerHost; builder: ts.SemanticDiagnosticsBuilderProgram }>();
+const lastChecks = keptPerProject<{ host: ts.CompilerHost; builder: ts.SemanticDiagnosticsBuilderProgram }>(forgetParsedFiles);
 
 /**
  * Type-checks webhooks/ as webhooks/tsconfig.json says (`tsc --noEmit -p
@@ -19,14 +20,13 @@ export function typeCheckWebhooks(project: Project): void {
 }
 
 export function webhookTypeErrors(project: Project): readonly string[] {
-  forgetRemoved(lastChecks);
   const configFile = join(project.webhooksDir, "tsconfig.json");
   const config = parseConfigFile(project, configFile);
   const options = { ...config.options, noEmit: true };
   const last = lastChecks.get(configFile);
   const host = last?.host ?? cachingHost(options);
   const builder = ts.createSemanticDiagnosticsBuilderProgram(config.fileNames, options, host, last?.builder);
-  lastChecks.set(configFile, { root: project.root, host, builder });
+  lastChecks.set(configFile, project.root, { host, builder });
   // What getPreEmitDiagnostics gathers, and in its order.
   const diagnostics = ts.sortAndDeduplicateDiagnostics([
     ...builder.getConfigFileParsingDiagnostics(),
