@@ -73,7 +73,7 @@ export function compileDefinition(facts: TemplateFacts, definition: WebhookDefin
 async function loadTemplate(module: TemplateModule, sourceFile: string): Promise<WebhookTemplate> {
   const exported = ((await import(pathToFileURL(module.file).href)) as { default?: unknown }).default;
   const looksRight = typeof exported === "object" && exported !== null && "request" in exported && "define" in exported;
-  if (!looksRight) throw new BuildError(`${sourceFile}: its default export must be a template: export default webhook(<partner request>, (settings) => ({ … }))`);
+  if (!looksRight) throw new BuildError(`${sourceFile}: its default export must be a template: export default webhook(<partner request>).define((settings) => ({ … }))`);
   return exported as WebhookTemplate;
 }
 

@@ -41,7 +41,7 @@ export function webhookTypeErrors(project: Project): readonly string[] {
 }
 
 /**
- * A template's mismatch is reported at its webhook() call, as a chain from the
+ * A template's mismatch is reported at its define() call, as a chain from the
  * whole definition down to the one field: the last two links say which field
  * and why, and are what the author needs.
  */

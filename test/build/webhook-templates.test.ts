@@ -54,6 +54,6 @@ test("refuses a module whose default export is not a template", async () => {
   const stray = { id: "rokt/stray", partner: "rokt", name: "stray", file: join(scratch.root, "webhooks/rokt/stray.ts") };
   scratch.write("webhooks/rokt/stray.ts", "export default { title: 'not a template' };\n");
   await expect(compileTemplate(scratch.project, stray, settings.webhooks?.rokt, version)).rejects.toThrow(
-    "webhooks/rokt/stray.ts: its default export must be a template: export default webhook(<partner request>, (settings) => ({ … }))",
+    "webhooks/rokt/stray.ts: its default export must be a template: export default webhook(<partner request>).define((settings) => ({ … }))",
   );
 });

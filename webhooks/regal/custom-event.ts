@@ -5,7 +5,7 @@ import { webhook } from "../lib/template";
 import { contactIdentity, identifiable, regalEndpoint } from "./lib/contact";
 import type { RegalWebhookSettings } from "./lib/settings";
 
-export default webhook(RegalEventsRequest, (settings: RegalWebhookSettings) => ({
+export default webhook(RegalEventsRequest).define((settings: RegalWebhookSettings) => ({
   summary: "Records a Regal custom event on the contact (it can trigger a Regal Journey), with the mapped event properties.",
   ...regalEndpoint(settings),
   body: {

@@ -8,7 +8,7 @@ import type { ZendeskWebhookSettings } from "./lib/settings";
 /** Zendesk subdomains are lowercase letters, digits and hyphens. */
 const SUBDOMAIN = /^[a-z0-9][a-z0-9-]*$/;
 
-export default webhook(ZendeskCreateTicketRequest, (settings: ZendeskWebhookSettings) => {
+export default webhook(ZendeskCreateTicketRequest).define((settings: ZendeskWebhookSettings) => {
   if (!SUBDOMAIN.test(settings.subdomain)) throw new Error(`webhooks.zendesk.subdomain "${settings.subdomain}" is not a Zendesk subdomain: write acme for https://acme.zendesk.com`);
   return ticketWebhook(settings);
 });

@@ -15,7 +15,7 @@ const CONSENTED = { voice: "phone", sms: "phone", email: "email" } as const;
  * when the settings say.
  */
 export function optInTemplate(channel: Channel, subscribed: boolean) {
-  return webhook(RegalEventsRequest, (settings: RegalWebhookSettings) => {
+  return webhook(RegalEventsRequest).define((settings: RegalWebhookSettings) => {
     const { sourceAttribute, ipAttribute, text } = settings.optIn;
     const consented = CONSENTED[channel];
     const address = contactIdentity[consented].required(`Regal records ${channel} consent against the contact's ${consented}`);
