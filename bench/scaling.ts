@@ -51,7 +51,7 @@ export const scaling: Measurement<{ build_scaling: BuildScaling }> = {
 
 /** The median cold build of a scratch copy of the whole project with `factor` times its events. */
 function buildTimes(factor: number): { snippets: number; ms: number } {
-  const scratch = scratchProject(`bench-scaling-${factor}x`);
+  const scratch = scratchProject();
   try {
     for (const part of ["transforms", "webhooks"]) cpSync(join(ROOT, part), join(scratch.root, part), { recursive: true });
     multiplyEvents(scratch.project, factor);

@@ -16,7 +16,7 @@ if (!Number.isInteger(SAVES) || SAVES < 1) throw new Error(`bench/watch-saves.ts
  * change nothing in dist/).
  */
 async function rebuildOne(saves: number): Promise<number> {
-  const scratch = scratchProject("bench-watch");
+  const scratch = scratchProject();
   cpSync(join(ROOT, "transforms/regal"), join(scratch.root, "transforms/regal"), { recursive: true });
   // Its fixtures too: the rebuild is done when each is compared with its golden.
   cpSync(join(ROOT, "test/fixtures/regal"), join(scratch.root, "test/fixtures/regal"), { recursive: true });

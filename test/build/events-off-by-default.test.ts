@@ -17,7 +17,7 @@ import settings from "../../transforms/settings";
  * of them turned on in the settings, and their fixtures' payloads must then
  * give valid Braze requests (or deliberate errors).
  */
-const scratch = scratchProject("events-off-by-default");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 const DELIBERATE = ["MissingIdentityError", "NotWrittenError", "UnmappedValueError", "MisroutedEventError", "InvalidPayloadError"];
 

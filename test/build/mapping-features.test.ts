@@ -13,7 +13,7 @@ import { sharedBuild, type SharedBuild } from "../support/shared-build";
  * operations, attributes named by settings, catalog deletion, events off by
  * default, the partner's user id as an alias, a required header, refusals.
  */
-const scratch = scratchProject("mapping-features");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 
 const ENVELOPE = `import type { NotWritten, Source, SourceDocs } from "../../lib/source";

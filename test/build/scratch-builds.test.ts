@@ -9,7 +9,7 @@ import { runSnippet } from "../../sandbox";
 import { scratchProject } from "../support/scratch-project";
 import { sharedBuild } from "../support/shared-build";
 
-const scratch = scratchProject("scratch-builds");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 
 // What the unchanged scratch project builds (shared with the other suites that read it); the tests below build again where the build is what they check.

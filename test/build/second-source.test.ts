@@ -11,7 +11,7 @@ import { sharedBuild, type SharedBuild } from "../support/shared-build";
  * envelope reader and one module per event) and its part of the settings,
  * no other file touched. The core, the build and the routers take it as is.
  */
-const scratch = scratchProject("second-source");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 
 const ENVELOPE = `import type { Source } from "../../lib/source";
@@ -99,7 +99,7 @@ test("its deliberate errors name the source, its event field and the event", asy
 });
 
 test("the Regal snippets are untouched by it", async () => {
-  const regalOnly = scratchProject("second-source-baseline");
+  const regalOnly = scratchProject();
   try {
     const baseline = (await sharedBuild(regalOnly.project)).files;
     for (const [file, content] of baseline) if (file.startsWith("regal/")) expect(built.files.get(file), file).toBe(content);

@@ -4,7 +4,7 @@ import { projectAt } from "../../build/project";
 import { ROOT } from "../support/dist";
 import { scratchProject } from "../support/scratch-project";
 
-const scratch = scratchProject("static-checks");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 
 test("the project's own transforms pass the static checks", () => {

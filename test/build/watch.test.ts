@@ -7,7 +7,7 @@ import { watchProject, type Rebuild } from "../../build/watch";
 import { ROOT } from "../support/dist";
 import { SCRATCH_EVENTS, scratchProject } from "../support/scratch-project";
 
-const scratch = scratchProject("watch");
+const scratch = scratchProject();
 const fixtures = (event: string) => join("test/fixtures/regal", event);
 // The partners' documented cases: enough for verdicts that count what they compare, few enough that each session's verdicts are quick.
 for (const event of SCRATCH_EVENTS) {

@@ -9,7 +9,7 @@ import type { Settings } from "../../transforms/lib/settings";
 import { DIST, ROOT } from "../support/dist";
 import { scratchProject } from "../support/scratch-project";
 
-const scratch = scratchProject("webhook-templates");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 for (const template of ["rokt/new-event.ts", "rokt/lib", "zendesk/create-ticket.ts"]) {
   cpSync(join(ROOT, "webhooks", template), join(scratch.root, "webhooks", template), { recursive: true });

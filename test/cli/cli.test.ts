@@ -94,7 +94,7 @@ test("bdt check runs the static checks", async () => {
 });
 
 test("bdt build --strict fails on placeholders still in the settings, one line each", async () => {
-  const scratch = scratchProject("cli-strict");
+  const scratch = scratchProject();
   const result = await bdt(["build", "--check", "--strict"], "", scratch.root).finally(() => scratch.remove());
   expect(result.code).toBe(1);
   expect(result.err).toEqual([

@@ -13,7 +13,7 @@ import { scratchProject } from "../support/scratch-project";
  * from what the build recorded, and must not keep showing it once the
  * settings say otherwise.
  */
-const scratch = scratchProject("cost-budget");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 const run = promisify(execFile);
 

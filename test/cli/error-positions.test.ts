@@ -14,7 +14,7 @@ import { bdt } from "./bdt";
  * report of that error names its TypeScript position, computed here from
  * the scratch source and the built snippet's text.
  */
-const scratch = scratchProject("error-positions");
+const scratch = scratchProject();
 const ENVELOPE = "transforms/regal/lib/envelope.ts";
 const THROW = 'throw new TypeError("deliberate test throw");';
 const HELPER = `

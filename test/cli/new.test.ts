@@ -10,7 +10,7 @@ import { scratchProject } from "../support/scratch-project";
  * first fixture. Then a source edited without building makes bdt run refuse
  * dist/.
  */
-const scratch = scratchProject("cli-new");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 const inScratch = (argv: string[]) => bdt(argv, { cwd: scratch.root });
 const read = (path: string) => readFileSync(join(scratch.root, path), "utf8");

@@ -17,7 +17,7 @@ import { scratchProject } from "../support/scratch-project";
  * reaches only the if of: the report must show the else as missed, at its
  * TypeScript line, and the branch as half taken.
  */
-const scratch = scratchProject("coverage");
+const scratch = scratchProject();
 afterAll(() => scratch.remove());
 
 const ENVELOPE = "transforms/regal/lib/envelope.ts";

@@ -28,13 +28,23 @@ interface Node {
 export function shapeOf(snippet: ManifestSnippet): string {
   if (snippet.events.length > 1) return `router ${snippet.id}`;
   const code = readSnippet(snippet);
+  const key = `${snippet.source}\0${code}`;
+  // Each property file asks for every snippet's shape several times (its half, its suites' strengths): parse each text once.
+  let shape = shapes.get(key);
+  if (shape === undefined) shapes.set(key, (shape = codeShape(snippet.source, code)));
+  return shape;
+}
+
+const shapes = new Map<string, string>();
+
+function codeShape(source: string, code: string): string {
   const program = parseAst(code, { allowReturnOutsideFunction: true }) as unknown as { body: readonly Node[] };
   const hash = createHash("sha256");
   for (const node of program.body) {
     if (node.type === "FunctionDeclaration" || node.type === "ClassDeclaration") hash.update(code.slice(node.start, node.end)).update("\0");
   }
   const entry = /^const transform = ([\w$]+)\(/m.exec(code)?.[1] ?? "none";
-  return `${snippet.source} ${entry} ${hash.digest("hex")}`;
+  return `${source} ${entry} ${hash.digest("hex")}`;
 }
 
 /** Whether each snippet runs at full strength: every router, and the first snippet of each shape (the others share its code). */

@@ -25,21 +25,33 @@ export const SCRATCH_EVENTS = [
   "contact.unsubscribed",
 ];
 
+/** The copies this process holds, by slot: a copy takes the first free one. */
+const slotsInUse = new Set<number>();
+
 /**
  * A copy of the project with a few of its transforms, to break on purpose:
  * the core, every source's lib/ (so the settings still name real sources),
  * the webhook templates' libs (the settings type their settings) and
  * SCRATCH_EVENTS; no webhook template. It lives under node_modules so that packages (zod's
  * types) resolve as in the repo.
+ *
+ * Its folder is the first one free in this process, so the next test file's
+ * copy has the folder the last one had: the build keeps what it checked and
+ * parsed per folder (TypeScript's last program above all), and checks again
+ * only the files that differ, as after a save in watch mode.
  */
-export function scratchProject(name: string, settingsFile?: string): ScratchProject {
-  const root = join(SCRATCH, `${name}-${process.pid}`);
+export function scratchProject(settingsFile?: string): ScratchProject {
+  let slot = 0;
+  while (slotsInUse.has(slot)) slot++;
+  slotsInUse.add(slot);
+  const root = join(SCRATCH, `scratch-${process.pid}-${slot}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const part of [...libFolders(join(ROOT, "transforms")), ...libFolders(join(ROOT, "webhooks")), "transforms/settings.ts", "transforms/tsconfig.json", "webhooks/tsconfig.json", "contract", "package.json", "tsconfig.json"]) {
     cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
   for (const event of SCRATCH_EVENTS) cpSync(join(ROOT, "transforms/regal", `${event}.ts`), join(root, "transforms/regal", `${event}.ts`));
+  let removed = false;
   return {
     project: projectAt(root, settingsFile),
     root,
@@ -47,7 +59,12 @@ export function scratchProject(name: string, settingsFile?: string): ScratchProj
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), content);
     },
-    remove: () => rmSync(root, { recursive: true, force: true }),
+    remove() {
+      if (removed) return;
+      removed = true;
+      rmSync(root, { recursive: true, force: true });
+      slotsInUse.delete(slot);
+    },
   };
 }
 
