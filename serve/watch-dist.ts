@@ -1,4 +1,4 @@
-import { unwatchFile, watchFile } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Project } from "../build/project";
 import { DistInFlux, readCatalog, type DistCatalog } from "./dist-catalog";
@@ -12,7 +12,9 @@ const SETTLE_TRIES = 40;
  * Calls `reloaded` with dist/ re-read each time its manifest changes.
  * Polling the manifest's stat (rather than fs.watch) works while dist/ does
  * not exist yet and whichever way a build replaces the file; a manifest that
- * names files not yet written is read again until they match it.
+ * names files not yet written is read again until they match it. The first
+ * stat is taken here, when the server has just read dist/: `fs.watchFile`
+ * takes its own later, and a dist/ that appeared in between went unseen.
  */
 export function watchDist(project: Project, reloaded: (catalog: DistCatalog) => void, failed: (message: string) => void): () => void {
   const manifest = join(project.distDir, "manifest.json");
@@ -27,12 +29,21 @@ export function watchDist(project: Project, reloaded: (catalog: DistCatalog) => 
       timer = setTimeout(reload, POLL_MS / 2, tries + 1);
     }
   };
-  const changed = () => {
+  let seen = statOf(manifest);
+  const poll = setInterval(() => {
+    const now = statOf(manifest);
+    if (now === seen) return;
+    seen = now;
     if (timer === undefined) timer = setTimeout(reload, 0, 0);
-  };
-  watchFile(manifest, { interval: POLL_MS }, changed);
+  }, POLL_MS);
   return () => {
-    unwatchFile(manifest, changed);
+    clearInterval(poll);
     clearTimeout(timer);
   };
+}
+
+/** What tells one manifest from the next: its inode, size and modification time, or that there is none. */
+function statOf(file: string): string {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats === undefined ? "none" : `${stats.ino} ${stats.size} ${stats.mtimeMs}`;
 }

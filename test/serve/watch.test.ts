@@ -47,3 +47,18 @@ test("with watch, a server started before dist/ is built serves it once it is", 
     scratch.remove();
   }
 });
+
+test("with watch, a dist/ that appears just as the server starts is served", async () => {
+  const scratch = serveProject();
+  const built = join(scratch.root, "dist-built");
+  renameSync(scratch.project.distDir, built);
+  const server = await serve(scratch.project, { watch: true });
+  // Before the watcher's first poll: the server read no dist/, so this is a change it must see.
+  renameSync(built, scratch.project.distDir);
+  try {
+    await eventually(async () => (await postJson(`${server.url}/regal/call.completed`, documentedPayload())).status === 200);
+  } finally {
+    await server.close();
+    scratch.remove();
+  }
+});
