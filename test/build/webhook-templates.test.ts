@@ -11,7 +11,7 @@ import { scratchProject } from "../support/scratch-project";
 
 const scratch = scratchProject();
 afterAll(() => scratch.remove());
-for (const template of ["rokt/new-event.ts", "rokt/lib", "zendesk/create-ticket.ts"]) {
+for (const template of ["rokt/new-event.ts", "rokt/lib", "zendesk/create-ticket.ts", "regal/opt-in-sms.ts"]) {
   cpSync(join(ROOT, "webhooks", template), join(scratch.root, "webhooks", template), { recursive: true });
 }
 const settings = ((await import(pathToFileURL(join(ROOT, "transforms", "settings.ts")).href)) as { default: Settings }).default;
@@ -47,6 +47,20 @@ test("refuses a template whose request the partner's schema rules out, at its li
     );
   } finally {
     scratch.write("webhooks/rokt/new-event.ts", original);
+  }
+});
+
+test("refuses a template that puts in a field the schema names what the field cannot take, beside an index signature", async () => {
+  // Regal's traits take any other trait as a contact property: the ones the schema names (optIn here) keep their own types.
+  const file = join(scratch.root, "webhooks/regal/lib/opt-in.ts");
+  const original = readFileSync(file, "utf8");
+  scratch.write("webhooks/regal/lib/opt-in.ts", original.replace("              channel,\n", '              channel: "fax",\n'));
+  try {
+    await expect(buildWebhooks(scratch.project, settings.webhooks, version)).rejects.toThrow(
+      /^webhook templates do not type-check \(1\)\nwebhooks\/regal\/lib\/opt-in\.ts:\d+:\d+ TS2345: Types of property 'channel' are incompatible\. Type '"fax"' is not assignable to type '"sms" \| "voice" \| "email" \| Value<"sms" \| "voice" \| "email", "always">'\.$/,
+    );
+  } finally {
+    scratch.write("webhooks/regal/lib/opt-in.ts", original);
   }
 });
 

@@ -8,8 +8,8 @@ type Scalar = string | number | boolean;
 /** Any JSON value made of literals and values. */
 type JsonField<P extends Presence> = Scalar | Value<Scalar, P> | readonly JsonField<"always">[] | { readonly [key: string]: JsonField<Presence> | undefined };
 
-/** Keys the schema requires; an index signature's keys (any other trait, any property) never are. */
-type RequiredKeys<T> = { [K in keyof T]-?: string extends K ? never : undefined extends T[K] ? never : K }[keyof T];
+/** An index signature's key (any other trait, any property): no template has to fill one. */
+type IndexKey<K> = string extends K ? true : number extends K ? true : false;
 
 /**
  * What a template may put where the partner's schema has a `T`: a literal of
@@ -27,9 +27,17 @@ export type Field<T, P extends Presence> = unknown extends T
         ? Body<T>
         : Extract<T, Scalar> | Value<Extract<T, Scalar>, P>;
 
-/** A JSON object of the partner's schema: required keys need values that are always there; optional ones are left out when Braze has none. */
-export type Body<T> = { readonly [K in RequiredKeys<T>]: Field<T[K], "always"> } & {
-  readonly [K in Exclude<keyof T, RequiredKeys<T>>]?: Field<Exclude<T[K], undefined>, Presence>;
+/**
+ * A JSON object of the partner's schema: required keys need values that are
+ * always there; optional ones are left out when Braze has none. The keys the
+ * schema names keep their own types beside an index signature (Regal's
+ * traits: any other trait is a contact property), which would otherwise
+ * swallow them.
+ */
+export type Body<T> = {
+  readonly [K in keyof T as IndexKey<K> extends true ? never : undefined extends T[K] ? never : K]: Field<T[K], "always">;
+} & {
+  readonly [K in keyof T as IndexKey<K> extends true ? K : undefined extends T[K] ? K : never]?: Field<Exclude<T[K], undefined>, Presence>;
 };
 
 /** The send stops unless Braze has at least one of `anyOf`. */
