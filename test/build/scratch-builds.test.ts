@@ -19,18 +19,6 @@ beforeAll(async () => {
   writeDist(scratch.project, built);
 });
 
-/** Runs `check` with `path` (relative to the scratch root) changed by `change`, then restores it. */
-async function withEdit<T>(path: string, change: (text: string) => string, check: () => Promise<T>): Promise<T> {
-  const file = join(scratch.root, path);
-  const original = readFileSync(file, "utf8");
-  writeFileSync(file, change(original));
-  try {
-    return await check();
-  } finally {
-    writeFileSync(file, original);
-  }
-}
-
 const staleAfterBuild = async () => staleFiles(scratch.project, (await buildProject(scratch.project)).files);
 
 test("--check passes right after a build and names each stale, missing or orphaned file", () => {
@@ -77,10 +65,10 @@ test("--min adds a minified variant of each snippet that gives the same output",
 });
 
 test("a comment or a type changes no snippet in dist/: only the source maps follow the lines that moved", async () => {
-  const stale = await withEdit(
+  const stale = await scratch.withEdit(
     "transforms/lib/values.ts",
     (text) => `// a reviewer's note\n${text}`.replace("export function readText(value: unknown): string | undefined", "export function readText(value: unknown): string | undefined | never"),
-    () => withEdit("transforms/regal/contact.created.ts", (text) => text.replace("was created in Regal", "was made in Regal"), staleAfterBuild),
+    () => scratch.withEdit("transforms/regal/contact.created.ts", (text) => text.replace("was created in Regal", "was made in Regal"), staleAfterBuild),
   );
   // Every snippet reads lib/values.ts, whose lines the comment moved.
   expect(stale).toEqual([...built.keys()].filter((file) => file.endsWith(".js.map")).map((file) => `stale: dist/${file}`));
@@ -91,7 +79,7 @@ test.each([
   // The settings a snippet inlines are code the build writes, which its map leaves out.
   ["one event's settings", "transforms/settings.ts", (text: string) => text.replace('brazeEventName: "Contact Experiment Assigned"', 'brazeEventName: "Experiment Assigned"'), false],
 ])("after %s, only that event's snippet, the router, their maps if its code moved, the manifest and the mapping table are stale", async (_what, path, change, mapsMove) => {
-  expect(await withEdit(path, change, staleAfterBuild)).toEqual([
+  expect(await scratch.withEdit(path, change, staleAfterBuild)).toEqual([
     "stale: dist/regal/contact.experiment.assigned.js",
     ...(mapsMove ? ["stale: dist/regal/contact.experiment.assigned.js.map"] : []),
     "stale: dist/regal/router.js",
@@ -102,7 +90,7 @@ test.each([
 });
 
 test("a mapping path the payload does not have fails the build at its position", async () => {
-  const build = withEdit("transforms/regal/contact.created.ts", (text) => text.replace('first_name: "firstName"', 'first_name: "firstNmae"'), () => buildProject(scratch.project));
+  const build = scratch.withEdit("transforms/regal/contact.created.ts", (text) => text.replace('first_name: "firstName"', 'first_name: "firstNmae"'), () => buildProject(scratch.project));
   await expect(build).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/regal\/contact\.created\.ts:8:5 TS2820: Type '"firstNmae"' is not assignable to type .*Did you mean '"firstName"'\?$/);
 });
 
@@ -198,11 +186,11 @@ test("a settings file that does not type-check fails the build", async () => {
 });
 
 test("settings naming an event Regal does not send fail the build at their position", async () => {
-  const build = withEdit("transforms/settings.ts", (text) => text.replace('"call.completed": {', '"call.complete": {'), () => buildProject(scratch.project));
+  const build = scratch.withEdit("transforms/settings.ts", (text) => text.replace('"call.completed": {', '"call.complete": {'), () => buildProject(scratch.project));
   await expect(build).rejects.toThrow(/^type check failed \(1 error\)\ntransforms\/settings\.ts:\d+:\d+ TS2353: Object literal may only specify known properties, and '"call\.complete"' does not exist/);
 });
 
 test("an empty subscription group id fails the build instead of shipping requests Braze refuses", async () => {
-  const build = withEdit("transforms/settings.ts", (text) => text.replace('voice: "YOUR VOICE SUBSCRIPTION GROUP ID"', 'voice: " "'), () => buildProject(scratch.project));
+  const build = scratch.withEdit("transforms/settings.ts", (text) => text.replace('voice: "YOUR VOICE SUBSCRIPTION GROUP ID"', 'voice: " "'), () => buildProject(scratch.project));
   await expect(build).rejects.toThrow("regal/contact.unsubscribed: subscriptionGroups.voice is empty: Braze refuses an update without a subscription group id");
 });

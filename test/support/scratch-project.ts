@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { projectAt, type Project } from "../../build/project";
 import { ROOT } from "./dist";
@@ -9,6 +9,8 @@ export interface ScratchProject {
   readonly project: Project;
   readonly root: string;
   write(path: string, content: string): void;
+  /** Runs `check` with `path` (relative to the root) changed by `change`, then puts the file back. */
+  withEdit<T>(path: string, change: (text: string) => string, check: () => Promise<T>): Promise<T>;
   remove(): void;
 }
 
@@ -58,6 +60,16 @@ export function scratchProject(settingsFile?: string): ScratchProject {
     write(path, content) {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), content);
+    },
+    async withEdit(path, change, check) {
+      const file = join(root, path);
+      const original = readFileSync(file, "utf8");
+      writeFileSync(file, change(original));
+      try {
+        return await check();
+      } finally {
+        writeFileSync(file, original);
+      }
     },
     remove() {
       if (removed) return;
