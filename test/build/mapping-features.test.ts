@@ -67,6 +67,8 @@ const MODULES: Record<string, string> = {
 };
 
 let built: SharedBuild;
+const SETTINGS = "transforms/settings.ts";
+
 beforeAll(async () => {
   scratch.write("transforms/shop/lib/envelope.ts", ENVELOPE);
   scratch.write("transforms/shop/hooks/lib/envelope.ts", HOOK_ENVELOPE);
@@ -74,7 +76,8 @@ beforeAll(async () => {
   for (const [event, mapping] of Object.entries(MODULES)) {
     scratch.write(`transforms/shop/${event}.ts`, `import { EVENT_TIME } from "../lib/value-table";\n\nexport default ${mapping} as const;\nvoid EVENT_TIME;\n`);
   }
-  editSettings((text) => text.replace("  sources: {\n", `  sources: {\n    ${SHOP_SETTINGS}\n`));
+  const settings = join(scratch.root, SETTINGS);
+  writeFileSync(settings, readFileSync(settings, "utf8").replace("  sources: {\n", `  sources: {\n    ${SHOP_SETTINGS}\n`));
   built = await sharedBuild(scratch.project);
 });
 
@@ -87,12 +90,6 @@ const SHOP_SETTINGS = `shop: {
       events: { "review.left": { brazeEventNames: { "Shop Review Public": "Review Published" } } },
     },`;
 
-function editSettings(edit: (text: string) => string): () => void {
-  const file = join(scratch.root, "transforms/settings.ts");
-  const original = readFileSync(file, "utf8");
-  writeFileSync(file, edit(original));
-  return () => writeFileSync(file, original);
-}
 
 const KEY = { "x-shop-key": "s3cret" };
 const run = (id: string, payload: unknown, headers: Record<string, string> = KEY) => runSnippet(built.files.get(`${id}.js`)!, payload, { headers });
@@ -126,14 +123,12 @@ test("an event off by default is refused until the settings turn it on, and its 
   expect(message(off)).toBe("NotWrittenError: Shop stock.checked: not written: the event is off (set settings.sources.shop.events[\"stock.checked\"].enabled: true to write it)");
   expect(built.files.get("shop/stock.checked.js")).not.toMatch(/function (resolveIdentity|customEvent)\b/);
   expect(built.files.get("shop/README.md")).toContain("**off**: refused until the settings give `enabled: true`");
-  const restore = editSettings((text) => text.replace('events: { "review.left"', 'events: { "stock.checked": { enabled: true }, "review.left"'));
-  try {
+  const turnedOn = (text: string) => text.replace('events: { "review.left"', 'events: { "stock.checked": { enabled: true }, "review.left"');
+  await scratch.withEdit(SETTINGS, turnedOn, async () => {
     const on = await sharedBuild(scratch.project);
     const result = await runSnippet(on.files.get("shop/stock.checked.js")!, { kind: "stock.checked", user: { email: "a@example.com" } }, { headers: KEY });
     expect(result.ok && (result.output as { events: { name: string }[] }).events[0]!.name).toBe("Shop Stock Checked");
-  } finally {
-    restore();
-  }
+  });
 });
 
 test("array operations add and remove text values, and are left out when empty", async () => {
@@ -194,11 +189,6 @@ test("mistakes in the new settings fail the build with what to change", async ()
     [(text) => text.replace('"Shop Review Public": "Review Published"', '"Shop Review": "Review Published"'), "shop/review.left: brazeEventNames renames Shop Review, but its Braze events are Shop Review Public"],
   ];
   for (const [edit, expected] of cases) {
-    const restore = editSettings(edit);
-    try {
-      await expect(buildProject(scratch.project)).rejects.toThrow(expected);
-    } finally {
-      restore();
-    }
+    await scratch.withEdit(SETTINGS, edit, () => expect(buildProject(scratch.project)).rejects.toThrow(expected));
   }
 });

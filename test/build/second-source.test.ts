@@ -109,16 +109,14 @@ test("the Regal snippets are untouched by it", async () => {
 });
 
 test("settings naming an event the source has no module for fail the build, naming the file that is missing", async () => {
-  const settings = join(scratch.root, "transforms/settings.ts");
-  const original = readFileSync(settings, "utf8");
-  writeFileSync(settings, original.replace('"order.placed": { brazeEventName', '"order.place": { brazeEventName'));
-  try {
-    await expect(buildProject(scratch.project)).rejects.toThrow(
-      'settings name what does not exist\nsettings.sources.acme.events["order.place"]: there is no transforms/acme/order.place.ts',
-    );
-  } finally {
-    writeFileSync(settings, original);
-  }
+  await scratch.withEdit(
+    "transforms/settings.ts",
+    (text) => text.replace('"order.placed": { brazeEventName', '"order.place": { brazeEventName'),
+    () =>
+      expect(buildProject(scratch.project)).rejects.toThrow(
+        'settings name what does not exist\nsettings.sources.acme.events["order.place"]: there is no transforms/acme/order.place.ts',
+      ),
+  );
 });
 
 test("a source folder without an envelope reader fails the build, naming the file to add", async () => {
