@@ -12,6 +12,8 @@ export interface BundledModule {
   readonly map: SourceMap;
   /** The keys of every module (and source map) the bundle read, to know which bundles a change affects. */
   readonly modules: readonly string[];
+  /** Each compiled module the bundle read, with the keys of the compiled modules it imports. */
+  readonly imports: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Bundler {
@@ -54,8 +56,9 @@ export function createBundler(project: Project, modules: EmittedModules, initial
       if (rest.some((file) => file.type === "chunk") || chunk.imports.length > 0) {
         throw new BuildError(`${key}: the bundle is not self-contained (imports ${chunk.imports.join(", ")})`);
       }
-      const read = (bundle.cache?.modules ?? []).map((module) => module.id).filter((id) => !isGenerated(id));
-      return { code: chunk.code, map: chunk.map!, modules: read.flatMap((id) => [id.slice(1), sourceMapKey(id.slice(1))]) };
+      const read = (bundle.cache?.modules ?? []).filter((module) => !isGenerated(module.id));
+      const imports = new Map(read.map((module) => [module.id.slice(1), Object.values(module.resolvedIds).flatMap(({ id }) => (isGenerated(id) ? [] : [id.slice(1)]))]));
+      return { code: chunk.code, map: chunk.map!, modules: read.flatMap(({ id }) => [id.slice(1), sourceMapKey(id.slice(1))]), imports };
     } finally {
       await bundle.close();
     }

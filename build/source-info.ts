@@ -2,14 +2,14 @@ import { parseAst } from "rollup/parseAst";
 import type { IdentitySettings, Settings, SourceSettings } from "../transforms/lib/settings";
 import type { SourceDocs } from "../transforms/lib/source";
 import { exportedNames } from "./ast";
-import type { Bundler } from "./bundle";
+import type { BundledModule, Bundler } from "./bundle";
 import { evaluateModule } from "./evaluate";
 import { keptPerProject } from "./kept-per-project";
 import { splitDefaultExport } from "./function-body";
 import { BuildError } from "./problems";
 import { displayPath, type Project, type SourceDir } from "./project";
 import { moduleKey, type EmittedModules } from "./module-keys";
-import { sourceMetaEntry } from "./virtual-modules";
+import { eventMappingEntry, sourceMetaEntry, type GeneratedEntry } from "./virtual-modules";
 
 /** What the build knows of a source, read from its envelope reader. */
 export interface SourceInfo {
@@ -47,30 +47,88 @@ export async function readSource(project: Project, dir: SourceDir, settings: Set
   return { source: sourceInfo(project, dir, meta, settings), naming: { acronyms, prefix }, mappings: meta.mappings };
 }
 
+/** The compiled code of each module a meta was read from, and the compiled modules that import each. */
+interface ModulesRead {
+  readonly read: ReadonlyMap<string, string | undefined>;
+  readonly importers: ReadonlyMap<string, readonly string[]>;
+}
+
+interface LastRead extends ModulesRead {
+  readonly entry: string;
+  readonly meta: SourceMeta;
+}
+
 /**
- * Each source's last meta, by project root and source id, with the code of
- * every module its bundle read: a save in watch mode reads again only the
- * sources whose modules it changed (the meta bundle imports every event).
+ * Each source's last meta, by project root and source id: a save in watch
+ * mode reads again only the sources whose modules it changed, and of those
+ * only the saved events' mappings when nothing else imports them (the meta
+ * bundle imports every event, so reading it all again costs the whole source).
  */
-const lastRead = keptPerProject<{ entry: string; read: ReadonlyMap<string, string | undefined>; meta: SourceMeta }>();
+const lastRead = keptPerProject<LastRead>();
 
 async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler, modules: EmittedModules): Promise<SourceMeta> {
   const envelope = modules.get(moduleKey(project, dir.envelopeFile));
   const exports = envelope === undefined ? [] : exportedNames(parseAst(envelope) as never);
   const entry = sourceMetaEntry(project, dir, exports.includes("docs"));
   const entryCode = entry.modules.get(entry.key) ?? "";
-  const last = lastRead.get(`${project.root}\0${dir.id}`);
-  if (last !== undefined && last.entry === entryCode && [...last.read].every(([key, code]) => modules.get(key) === code)) return structuredClone(last.meta);
+  const key = `${project.root}\0${dir.id}`;
+  const last = lastRead.get(key);
+  const changed = last?.entry === entryCode ? [...last.read].filter(([read, code]) => modules.get(read) !== code).map(([read]) => read) : undefined;
+  if (last !== undefined && changed?.length === 0) return structuredClone(last.meta);
+  const saved = last === undefined || changed === undefined ? undefined : savedEvents(project, dir, last, changed);
+  const read = saved === undefined ? await readWholeSource(dir, entry, bundle, modules, exports) : await readSavedEvents(project, dir, saved, last!, bundle, modules);
+  lastRead.set(key, project.root, { entry: entryCode, ...read, meta: structuredClone(read.meta) });
+  return read.meta;
+}
+
+async function readWholeSource(dir: SourceDir, entry: GeneratedEntry, bundle: Bundler, modules: EmittedModules, exports: readonly string[]) {
   const bundled = await bundle(entry.key, entry.modules);
+  return { meta: { ...(evaluated(dir, bundled) as Omit<SourceMeta, "exports">), exports }, ...readFrom(bundled, modules, { read: new Map(), importers: new Map() }) };
+}
+
+/** The last meta with the saved events' mappings read again, each from a bundle of its own module. */
+async function readSavedEvents(project: Project, dir: SourceDir, saved: readonly number[], last: LastRead, bundle: Bundler, modules: EmittedModules) {
+  const mappings = [...last.meta.mappings];
+  let read: ModulesRead = last;
+  for (const index of saved) {
+    const entry = eventMappingEntry(project, dir, index);
+    const bundled = await bundle(entry.key, entry.modules);
+    mappings[index] = evaluated(dir, bundled);
+    read = readFrom(bundled, modules, read);
+  }
+  return { meta: { ...structuredClone(last.meta), mappings }, ...read };
+}
+
+/**
+ * The indexes of the events whose modules are all that changed, when no
+ * compiled module imports any of them (one event's module reused by another
+ * would change that one's mapping too); undefined when the whole source must
+ * be read again.
+ */
+function savedEvents(project: Project, dir: SourceDir, last: LastRead, changed: readonly string[]): number[] | undefined {
+  const indexes = changed.map((key) => dir.events.findIndex((module) => moduleKey(project, module.file) === key));
+  if (indexes.some((index, i) => index < 0 || (last.importers.get(changed[i]!) ?? []).length > 0)) return undefined;
+  return indexes;
+}
+
+/** What was read before, with the compiled code of each module the bundle read (the meta never reads their source maps) and who imports each. */
+function readFrom(bundled: BundledModule, modules: EmittedModules, before: ModulesRead): ModulesRead {
+  const read = new Map(before.read);
+  const importers = new Map(before.importers);
+  for (const [key, imports] of bundled.imports) {
+    read.set(key, modules.get(key));
+    for (const imported of imports) importers.set(imported, [...new Set([...(importers.get(imported) ?? []), key])]);
+  }
+  return { read, importers };
+}
+
+function evaluated(dir: SourceDir, bundled: BundledModule): unknown {
   const module = splitDefaultExport(dir.id, bundled.code);
-  let meta: SourceMeta;
   try {
-    meta = { ...(evaluateModule(module, module.transformName) as Omit<SourceMeta, "exports">), exports };
+    return evaluateModule(module, module.transformName);
   } catch (error) {
     throw new BuildError(`${dir.id}: evaluating its envelope reader and mappings failed: ${(error as Error).message}`);
   }
-  lastRead.set(`${project.root}\0${dir.id}`, project.root, { entry: entryCode, read: new Map(bundled.modules.map((key) => [key, modules.get(key)])), meta: structuredClone(meta) });
-  return meta;
 }
 
 function sourceInfo(project: Project, dir: SourceDir, meta: SourceMeta, settings: Settings): SourceInfo {

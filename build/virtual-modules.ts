@@ -49,6 +49,13 @@ export function sourceMetaEntry(project: Project, dir: SourceDir, hasDocs: boole
   return { key, modules: new Map([[key, code]]) };
 }
 
+/** A module that exports one event's mapping: how a save in watch mode reads again just that event's. */
+export function eventMappingEntry(project: Project, dir: SourceDir, index: number): GeneratedEntry {
+  const module = dir.events[index]!;
+  const key = `${PREFIX}mapping/${dir.id}/${module.event}`;
+  return { key, modules: new Map([[key, `export { default } from ${absolute(moduleKey(project, module.file))};`]]) };
+}
+
 /**
  * A snippet's entry: the event mappings first (so they open the snippet, where
  * a reviewer looks), then the settings, then the code that runs them.

@@ -111,3 +111,16 @@ test("a transform added or removed is picked up", async () => {
   expect((await nextRebuild(succeeded)).written).toContain("manifest.json");
   expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
 });
+
+test("a saved event whose module another event imports rebuilds that event from its new mapping too", async () => {
+  edit("contact.created", (text) => `export const notesAttribute = "notes";\n${text}`);
+  edit("call.completed", (text) =>
+    `import { notesAttribute } from "./contact.created";\n${text.replace('event: "call.completed",', 'event: "call.completed",\n  attributes: { [notesAttribute]: "notes" },')}`,
+  );
+  await nextRebuild((rebuild) => succeeded(rebuild) && rebuild.rebuilt.includes("regal/call.completed"));
+  edit("contact.created", (text) => text.replace('notesAttribute = "notes"', 'notesAttribute = "call_notes"'));
+  const rebuild = await nextRebuild(succeeded);
+  expect(rebuild.rebuilt).toEqual(["regal/call.completed", "regal/contact.created", "regal/router"]);
+  expect(readFileSync(join(scratch.project.distDir, "regal/README.md"), "utf8")).toContain("call_notes ← notes");
+  expect(staleFiles(scratch.project, (await buildProject(scratch.project)).files)).toEqual([]);
+});
