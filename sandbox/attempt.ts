@@ -26,9 +26,15 @@ export interface Attempt {
   memoryUsedBytes: number;
 }
 
+/** What an attempt that only compiles reports when the snippet compiled; nobody sees it. */
+export const COMPILED: Attempt = { outcome: { ok: true, output: undefined, outputBytes: 0 }, memoryUsedBytes: 0 };
+/** What an attempt that only compiles, and reads nothing out, reports when it did not compile. */
+export const NOT_COMPILED: Attempt = { outcome: { ok: false, error: { kind: "syntax", name: "SyntaxError", message: "did not compile" } }, memoryUsedBytes: 0 };
+
 /**
  * One pass of guest work on a sandbox module, shared by runSnippet and SnippetRunner:
- * - holds the host's headroom while `work` runs (work releases it once the snippet is done);
+ * - holds the host's headroom while `work` runs (work releases it once the snippet is done; a
+ *   pass that reads nothing out of the guest may hold none);
  * - after a host-side trap (a native stack overflow or a trap unwinding through wasm mid-operation)
  *   discards the instance, whose shadow stack pointer and QuickJS state are now unknown, and
  *   reports a native stack overflow as the snippet's failure (anything else is a sandbox bug);
@@ -44,8 +50,9 @@ export function attempt(
   settings: AttemptSettings,
   work: (releaseHeadroom: () => void) => Attempt,
   cleanUp: (outcome: GuestOutcome) => void,
+  headroomBytes = headroomBytesFor(settings.maxOutputBytes),
 ): Attempt {
-  const releaseHeadroom = sandboxModule.holdHeadroom(headroomBytesFor(settings.maxOutputBytes));
+  const releaseHeadroom = headroomBytes > 0 ? sandboxModule.holdHeadroom(headroomBytes) : () => undefined;
   let result: Attempt;
   try {
     result = work(releaseHeadroom);

@@ -23,6 +23,8 @@ const layoutApplies = createRequire(import.meta.url)("quickjs-emscripten/package
 export interface HeapImage {
   /** Makes the instance's static data and heap what they were when the image was taken. */
   restore(): void;
+  /** What the copy holds. */
+  readonly bytes: number;
 }
 
 const breakAddresses = new WeakMap<SandboxModule, number | undefined>();
@@ -39,6 +41,7 @@ export function captureHeap(sandboxModule: SandboxModule): HeapImage | undefined
   const staticData = bytes.slice(0, STATIC_END);
   const heap = bytes.slice(HEAP_BASE, heapEnd);
   return {
+    bytes: staticData.byteLength + heap.byteLength,
     restore() {
       const now = new Uint8Array(memory.buffer);
       now.set(staticData, 0);

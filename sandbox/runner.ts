@@ -1,4 +1,4 @@
-import { attempt, instanceBytesFor, toRunResult, type Attempt } from "./attempt";
+import { attempt, COMPILED, instanceBytesFor, toRunResult, type Attempt } from "./attempt";
 import { LogCollector } from "./logs";
 import { loadDedicatedSandboxModule, releaseDedicatedSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveNow, resolveOptions, type ResolvedOptions } from "./options";
@@ -30,9 +30,6 @@ export function runnerSandboxModule(runner: SnippetRunner): SandboxModule | unde
 
 /** After these the runtime may be mid-operation or full: the next run gets a fresh one. */
 const RECYCLING_KINDS: ReadonlySet<ErrorKind> = new Set(["timeout", "out-of-memory", "stack-overflow"]);
-
-/** What the preparing pass reports when the snippet compiled; nobody sees it. */
-const COMPILED: Attempt = { outcome: { ok: true, output: undefined, outputBytes: 0 }, memoryUsedBytes: 0 };
 
 interface RunInputs {
   payloadJson: string;

@@ -12,6 +12,14 @@ const AFTERMATH_TIME_MS = 200;
 
 export type SessionSettings = Pick<ResolvedOptions, "timeoutMs" | "memoryBytes" | "stackBytes" | "maxOutputBytes">;
 
+/** What a budget has used so far: wall time and interrupt checks (see `cost`). */
+export interface Spent {
+  readonly ms: number;
+  readonly interruptChecks: number;
+}
+
+const NOTHING_SPENT: Spent = { ms: 0, interruptChecks: 0 };
+
 /** Where a guest step ended: a value, a thrown value (and in which phase), or a host-side verdict. */
 export type GuestStep = { returned: QuickJSHandle } | { phase: "compile" | "run"; thrown: QuickJSHandle } | { error: SnippetError };
 
@@ -76,14 +84,19 @@ export class GuestSession {
     return this.snippet !== undefined;
   }
 
-  /** Opens a fresh time budget: the deadline is `timeoutMs` from now. */
-  startBudget(): void {
-    this.startedAt = performance.now();
+  /** Opens a time budget with `spent` already used of it: the deadline is `timeoutMs` from when it would have started. */
+  startBudget(spent: Spent = NOTHING_SPENT): void {
+    this.startedAt = performance.now() - spent.ms;
     this.endedAt = undefined;
     this.deadline = this.startedAt + this.settings.timeoutMs;
     this.deadlineHit = false;
-    this.interruptChecks = 0;
+    this.interruptChecks = spent.interruptChecks;
     this.counting = true;
+  }
+
+  /** What the open budget has used so far. */
+  spent(): Spent {
+    return { ms: this.durationMs(), interruptChecks: this.interruptChecks };
   }
 
   /** Compiles the snippet as a function body; undefined when it compiled. */
@@ -98,6 +111,16 @@ export class GuestSession {
     }
     this.snippet = snippetFunction;
     return undefined;
+  }
+
+  /** The compiled snippet's function, to take back with `resume` once the memory is put back to just after compiling it. */
+  get compiledSnippet(): QuickJSHandle | undefined {
+    return this.snippet;
+  }
+
+  /** After a rewind whose memory was put back to just after `compile` made `snippet`: the session has it compiled again. */
+  resume(snippet: QuickJSHandle): void {
+    this.snippet = this.own(snippet);
   }
 
   /** Calls the compiled snippet through the prelude's `run`, console lines going to `logs`. */

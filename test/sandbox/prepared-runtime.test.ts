@@ -45,3 +45,23 @@ it("nothing a run leaves in the prepared runtime reaches the next run", async ()
     logs: ["still captured"],
   });
 });
+
+it("a snippet run again starts from just after its own compiling, not from what its last run left", async () => {
+  const selfDirtying = [
+    "const seen = { kept: typeof kept, polluted: ({}).polluted ?? 'clean', now: Date.now() };",
+    "globalThis.kept = 1;",
+    "Object.prototype.polluted = 3;",
+    "Date.now = () => 0;",
+    "return { seen };",
+  ].join("\n");
+  const first = await runSnippet(selfDirtying, {});
+  expect(first).toMatchObject({ ok: true, output: { seen: { kept: "undefined", polluted: "clean", now: Date.UTC(2025, 0, 1) } } });
+  const again = await runSnippet(selfDirtying, {});
+  expect(comparable(again)).toEqual(comparable(first));
+});
+
+it("a snippet that does not compile fails the same way every time", async () => {
+  const results = [await runSnippet("return {", {}), await runSnippet("return {", {})];
+  expect(results.map((result) => (result.ok ? "ok" : result.error.kind))).toEqual(["syntax", "syntax"]);
+  expect(comparable(results[1]!)).toEqual(comparable(results[0]!));
+});
