@@ -13,21 +13,26 @@ interface CompiledImage {
 
 interface PreparedRuntime {
   readonly session: GuestSession;
-  readonly settings: SessionSettings;
   readonly image: HeapImage;
   /** By snippet code, least recently run first. */
   readonly compiled: Map<string, CompiledImage>;
 }
 
 /**
- * What the compiled images of one instance may hold together: a few hundred KB each (the
- * project's largest router, 50 KB of code, makes a 490 KB image), so every snippet of a large
- * project fits.
+ * What the compiled images of one instance may hold together, whatever their settings: a few
+ * hundred KB each (the project's largest router, 50 KB of code, makes a 490 KB image), so every
+ * snippet of a large project fits.
  */
 const COMPILED_IMAGES_BYTES = 64 * MiB;
 
-/** Per shared instance: its prepared runtime, or null when its memory cannot be imaged. */
-const prepared = new WeakMap<SandboxModule, PreparedRuntime | null>();
+/**
+ * How many settings one instance prepares a runtime for: each makes the images of those after it
+ * about 210 KB larger, and runs with yet other settings build their own runtime.
+ */
+const PREPARED_SETTINGS = 8;
+
+/** Per shared instance: its prepared runtimes by settings, in the order made; null when its memory cannot be imaged. */
+const prepared = new WeakMap<SandboxModule, Map<string, PreparedRuntime> | null>();
 
 /** The prepared session put back for one run of one snippet. */
 export interface PreparedRun {
@@ -41,14 +46,16 @@ export interface PreparedRun {
 }
 
 /**
- * A fresh runtime for a one-shot run, without building one: the shared instance keeps one
- * session with the prelude installed (for the settings of its first run) and an image of its
- * memory taken right then, and every one-shot run first puts that image back. A run with those
- * settings gets the session, in exactly the state of a just-built one (heap, atoms, QuickJS's
- * tick counter, and its Math.random seed, which is therefore the same in every such run of a
- * process); undefined means the caller builds its own session as before, on
- * top of the image, so it never takes the addresses quickjs-emscripten keys the prepared
- * runtime's callbacks by. Call before the run's headroom is held: restoring forgets allocations.
+ * A fresh runtime for a one-shot run, without building one: the shared instance keeps a session
+ * with the prelude installed for each of the first settings it runs with, and an image of its
+ * memory taken right then, and every one-shot run first puts its settings' image back. The run
+ * gets the session, in exactly the state of a just-built one (heap, atoms, QuickJS's tick
+ * counter, and its Math.random seed, which is therefore the same in every such run of a
+ * process). Each runtime is made on top of the image of the one made before, so every image
+ * holds all the runtimes made before it, each where its session's handles (and the addresses
+ * quickjs-emscripten keys its callbacks by) expect it. Undefined means the caller builds its own
+ * session as before, on top of the latest image. Call before the run's headroom is held:
+ * restoring forgets allocations.
  *
  * A snippet compiled there is imaged too, right after compiling (`keepCompiled`): its next run
  * puts that image back instead, in exactly the state of a just-built runtime that has just
@@ -56,30 +63,37 @@ export interface PreparedRun {
  * interrupt checks its budget starts with.
  */
 export function preparedSession(sandboxModule: SandboxModule, settings: SessionSettings, code: string): PreparedRun | undefined {
-  const existing = prepared.get(sandboxModule);
+  const known = prepared.get(sandboxModule);
+  if (known === null) return undefined;
+  const runtimes = known ?? new Map<string, PreparedRuntime>();
+  prepared.set(sandboxModule, runtimes);
+  const key = settingsKey(settings);
+  const existing = runtimes.get(key);
   if (existing === undefined) {
+    const latest = [...runtimes.values()].at(-1);
+    latest?.image.restore();
+    if (runtimes.size >= PREPARED_SETTINGS) return undefined;
     const made = prepare(sandboxModule, settings);
-    prepared.set(sandboxModule, made);
-    return made ? run(sandboxModule, made, code, undefined) : undefined;
-  }
-  if (existing === null) return undefined;
-  if (!sameSettings(existing.settings, settings)) {
-    existing.image.restore();
-    return undefined;
+    if (made === undefined) {
+      prepared.set(sandboxModule, null);
+      return undefined;
+    }
+    runtimes.set(key, made);
+    return run(sandboxModule, runtimes, made, code, undefined);
   }
   const kept = existing.compiled.get(code);
   if (kept === undefined) {
     existing.image.restore();
-    return run(sandboxModule, existing, code, undefined);
+    return run(sandboxModule, runtimes, existing, code, undefined);
   }
   kept.image.restore();
   existing.compiled.delete(code);
   existing.compiled.set(code, kept);
   existing.session.resume(kept.snippet);
-  return run(sandboxModule, existing, code, kept.spent);
+  return run(sandboxModule, runtimes, existing, code, kept.spent);
 }
 
-function run(sandboxModule: SandboxModule, runtime: PreparedRuntime, code: string, compiled: Spent | undefined): PreparedRun {
+function run(sandboxModule: SandboxModule, runtimes: ReadonlyMap<string, PreparedRuntime>, runtime: PreparedRuntime, code: string, compiled: Spent | undefined): PreparedRun {
   return {
     session: runtime.session,
     compiled,
@@ -90,12 +104,7 @@ function run(sandboxModule: SandboxModule, runtime: PreparedRuntime, code: strin
       if (snippet === undefined || image === undefined) throw new Error("sandbox: keepCompiled before the snippet compiled");
       const spent = session.spent();
       runtime.compiled.set(code, { image, snippet, spent });
-      let bytes = [...runtime.compiled.values()].reduce((sum, kept) => sum + kept.image.bytes, 0);
-      for (const [oldest, kept] of runtime.compiled) {
-        if (bytes <= COMPILED_IMAGES_BYTES) break;
-        runtime.compiled.delete(oldest);
-        bytes -= kept.image.bytes;
-      }
+      dropLeastRecent(runtime, runtimes);
       return spent;
     },
     putBack() {
@@ -105,13 +114,28 @@ function run(sandboxModule: SandboxModule, runtime: PreparedRuntime, code: strin
   };
 }
 
-function prepare(sandboxModule: SandboxModule, settings: SessionSettings): PreparedRuntime | null {
+/** Keeps the instance's compiled images within their bytes: this runtime's least recently run go first, then the others'. */
+function dropLeastRecent(runtime: PreparedRuntime, runtimes: ReadonlyMap<string, PreparedRuntime>): void {
+  const holders = [runtime, ...[...runtimes.values()].filter((other) => other !== runtime)];
+  let bytes = holders.reduce((sum, holder) => sum + [...holder.compiled.values()].reduce((own, kept) => own + kept.image.bytes, 0), 0);
+  for (const holder of holders) {
+    // The newest, this runtime's last, is kept.
+    const droppable = [...holder.compiled].slice(0, holder === runtime ? -1 : undefined);
+    for (const [code, kept] of droppable) {
+      if (bytes <= COMPILED_IMAGES_BYTES) return;
+      holder.compiled.delete(code);
+      bytes -= kept.image.bytes;
+    }
+  }
+}
+
+function prepare(sandboxModule: SandboxModule, settings: SessionSettings): PreparedRuntime | undefined {
   try {
     const session = new GuestSession(sandboxModule, settings);
     const image = captureHeap(sandboxModule);
-    if (image !== undefined) return { session, settings: { ...settings }, image, compiled: new Map() };
+    if (image !== undefined) return { session, image, compiled: new Map() };
     session.dispose();
-    return null;
+    return undefined;
   } catch (hostError) {
     // As in attempt: after a host-side failure the instance's state is unknown.
     sandboxModule.discard();
@@ -119,6 +143,6 @@ function prepare(sandboxModule: SandboxModule, settings: SessionSettings): Prepa
   }
 }
 
-function sameSettings(a: SessionSettings, b: SessionSettings): boolean {
-  return a.timeoutMs === b.timeoutMs && a.memoryBytes === b.memoryBytes && a.stackBytes === b.stackBytes && a.maxOutputBytes === b.maxOutputBytes;
+function settingsKey({ timeoutMs, memoryBytes, stackBytes, maxOutputBytes }: SessionSettings): string {
+  return JSON.stringify([timeoutMs, memoryBytes, stackBytes, maxOutputBytes]);
 }

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { runSnippet, type RunResult } from "../../sandbox";
+import { openSnippetRunner, runSnippet, type RunResult } from "../../sandbox";
 
 /** Everything but the wall time. */
 function comparable(result: RunResult) {
@@ -16,12 +16,22 @@ const snippets = [
 it("a prepared runtime gives what a runtime built for the run gives, stats included", async () => {
   for (const code of snippets) {
     const prepared = await runSnippet(code, { id: "u-1" });
-    // Another timeout takes the other path: a session built for this run.
-    const built = await runSnippet(code, { id: "u-1" }, { timeoutMs: 999 });
+    // A runner's first run compiles the snippet in a runtime built for it.
+    const runner = await openSnippetRunner(code);
+    const built = await runner.run({ id: "u-1" });
+    runner.dispose();
     const preparedAgain = await runSnippet(code, { id: "u-1" });
     expect(comparable(built)).toEqual(comparable(prepared));
     expect(comparable(preparedAgain)).toEqual(comparable(prepared));
   }
+});
+
+it("runs with other settings get prepared runtimes of their own, and leave the others as they were", async () => {
+  const code = snippets[0]!;
+  const results = [];
+  for (const timeoutMs of [900, 901, 900, 902, 901]) results.push(comparable(await runSnippet(code, { id: "u-1" }, { timeoutMs })));
+  results.push(comparable(await runSnippet(code, { id: "u-1" })));
+  for (const result of results.slice(1)) expect(result).toEqual(results[0]);
 });
 
 it("nothing a run leaves in the prepared runtime reaches the next run", async () => {
