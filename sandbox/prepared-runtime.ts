@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { QuickJSHandle } from "quickjs-emscripten";
 import { captureHeap, type HeapImage } from "./heap-image";
 import type { SandboxModule } from "./module";
@@ -14,8 +15,10 @@ interface CompiledImage {
 interface PreparedRuntime {
   readonly session: GuestSession;
   readonly image: HeapImage;
-  /** By snippet code, least recently run first. */
+  /** By the snippet code's digest, least recently run first. */
   readonly compiled: Map<string, CompiledImage>;
+  /** The digests of the latest codes run once, oldest first: a code is imaged on its second run, so a text run once costs no image. */
+  readonly ranOnce: Set<string>;
 }
 
 /**
@@ -24,6 +27,9 @@ interface PreparedRuntime {
  * snippet of a large project fits.
  */
 const COMPILED_IMAGES_BYTES = 64 * MiB;
+
+/** How many codes run once a prepared runtime remembers, to image them when they run again. */
+const RAN_ONCE_REMEMBERED = 256;
 
 /**
  * How many settings one instance prepares a runtime for: each makes the images of those after it
@@ -39,6 +45,8 @@ export interface PreparedRun {
   readonly session: GuestSession;
   /** When the session has the snippet compiled already (put back from its image): what compiling it took. */
   readonly compiled: Spent | undefined;
+  /** Whether to compile the snippet on its own and image it: it ran here before and is not imaged yet. */
+  readonly worthKeeping: boolean;
   /** Call right after compiling the snippet, with no headroom held: keeps an image for its next runs and answers what compiling it took. */
   keepCompiled(): Spent;
   /** Puts the just-built runtime back, after compiling failed. */
@@ -57,12 +65,14 @@ export interface PreparedRun {
  * session as before, on top of the latest image. Call before the run's headroom is held:
  * restoring forgets allocations.
  *
- * A snippet compiled there is imaged too, right after compiling (`keepCompiled`): its next run
- * puts that image back instead, in exactly the state of a just-built runtime that has just
- * compiled it, so it skips only the compiling (about 75 µs per KB of code), whose time and
- * interrupt checks its budget starts with.
+ * A snippet run there a second time is imaged too, right after compiling (`keepCompiled`): its
+ * later runs put that image back instead, in exactly the state of a just-built runtime that has
+ * just compiled it, so they skip only the compiling (about 75 µs per KB of code), whose time and
+ * interrupt checks their budget starts with.
  */
-export function preparedSession(sandboxModule: SandboxModule, settings: SessionSettings, code: string): PreparedRun | undefined {
+export function preparedSession(sandboxModule: SandboxModule, settings: SessionSettings, snippetCode: string): PreparedRun | undefined {
+  // By digest: V8 hashes a string of over 16,383 characters by its length alone, so texts of one length would all collide.
+  const code = createHash("sha256").update(snippetCode).digest("base64");
   const known = prepared.get(sandboxModule);
   if (known === null) return undefined;
   const runtimes = known ?? new Map<string, PreparedRuntime>();
@@ -79,24 +89,43 @@ export function preparedSession(sandboxModule: SandboxModule, settings: SessionS
       return undefined;
     }
     runtimes.set(key, made);
-    return run(sandboxModule, runtimes, made, code, undefined);
+    return run(sandboxModule, runtimes, made, code, undefined, ranBefore(made, code));
   }
   const kept = existing.compiled.get(code);
   if (kept === undefined) {
     existing.image.restore();
-    return run(sandboxModule, runtimes, existing, code, undefined);
+    return run(sandboxModule, runtimes, existing, code, undefined, ranBefore(existing, code));
   }
   kept.image.restore();
   existing.compiled.delete(code);
   existing.compiled.set(code, kept);
   existing.session.resume(kept.snippet);
-  return run(sandboxModule, runtimes, existing, code, kept.spent);
+  return run(sandboxModule, runtimes, existing, code, kept.spent, false);
 }
 
-function run(sandboxModule: SandboxModule, runtimes: ReadonlyMap<string, PreparedRuntime>, runtime: PreparedRuntime, code: string, compiled: Spent | undefined): PreparedRun {
+/** Whether `code` ran in this runtime lately; remembers that it has now. */
+function ranBefore(runtime: PreparedRuntime, code: string): boolean {
+  if (runtime.ranOnce.delete(code)) return true;
+  runtime.ranOnce.add(code);
+  for (const oldest of runtime.ranOnce) {
+    if (runtime.ranOnce.size <= RAN_ONCE_REMEMBERED) break;
+    runtime.ranOnce.delete(oldest);
+  }
+  return false;
+}
+
+function run(
+  sandboxModule: SandboxModule,
+  runtimes: ReadonlyMap<string, PreparedRuntime>,
+  runtime: PreparedRuntime,
+  code: string,
+  compiled: Spent | undefined,
+  worthKeeping: boolean,
+): PreparedRun {
   return {
     session: runtime.session,
     compiled,
+    worthKeeping,
     keepCompiled() {
       const { session } = runtime;
       const snippet = session.compiledSnippet;
@@ -133,7 +162,7 @@ function prepare(sandboxModule: SandboxModule, settings: SessionSettings): Prepa
   try {
     const session = new GuestSession(sandboxModule, settings);
     const image = captureHeap(sandboxModule);
-    if (image !== undefined) return { session, image, compiled: new Map() };
+    if (image !== undefined) return { session, image, compiled: new Map(), ranOnce: new Set() };
     session.dispose();
     return undefined;
   } catch (hostError) {

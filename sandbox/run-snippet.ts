@@ -8,9 +8,9 @@ import type { RunOptions, RunResult } from "./types";
 import { runSnippetInV8 } from "./v8/run-v8";
 
 /**
- * Run a pasted Braze Data Transformation snippet in a fresh QuickJS runtime: for the options of
- * the instance's first run, a prepared one put back to its just-built state, or to just after
- * compiling this snippet when it ran there before (see preparedSession).
+ * Run a pasted Braze Data Transformation snippet in a fresh QuickJS runtime: for the instance's
+ * first few options, a prepared one put back to its just-built state, or to just after compiling
+ * this snippet when it ran there before (see preparedSession).
  */
 export async function runSnippet(code: string, payload: unknown, options: RunOptions = {}): Promise<RunResult> {
   if (typeof code !== "string") throw new TypeError(`runSnippet: code must be a string, got ${typeof code}`);
@@ -25,7 +25,7 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
 
   const logs = new LogCollector(settings.maxLogBytes);
   const prepared = preparedSession(sandboxModule, settings, code);
-  const compiled = prepared && (prepared.compiled ?? compileToKeep(sandboxModule, settings, prepared, code));
+  const compiled = prepared && (prepared.compiled ?? (prepared.worthKeeping ? compileToKeep(sandboxModule, settings, prepared, code) : undefined));
   if (compiled && "outcome" in compiled) return toRunResult(compiled, logs, { durationMs: prepared!.session.durationMs(), cost: prepared!.session.cost() });
 
   let session: GuestSession | undefined;

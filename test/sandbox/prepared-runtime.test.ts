@@ -20,16 +20,17 @@ it("a prepared runtime gives what a runtime built for the run gives, stats inclu
     const runner = await openSnippetRunner(code);
     const built = await runner.run({ id: "u-1" });
     runner.dispose();
-    const preparedAgain = await runSnippet(code, { id: "u-1" });
+    // Its second run compiles it on its own to keep a copy, its third starts from that copy.
+    const again = [await runSnippet(code, { id: "u-1" }), await runSnippet(code, { id: "u-1" })];
     expect(comparable(built)).toEqual(comparable(prepared));
-    expect(comparable(preparedAgain)).toEqual(comparable(prepared));
+    for (const run of again) expect(comparable(run)).toEqual(comparable(prepared));
   }
 });
 
 it("runs with other settings get prepared runtimes of their own, and leave the others as they were", async () => {
   const code = snippets[0]!;
   const results = [];
-  for (const timeoutMs of [900, 901, 900, 902, 901]) results.push(comparable(await runSnippet(code, { id: "u-1" }, { timeoutMs })));
+  for (const timeoutMs of [900, 901, 900, 902, 901, 900, 902]) results.push(comparable(await runSnippet(code, { id: "u-1" }, { timeoutMs })));
   results.push(comparable(await runSnippet(code, { id: "u-1" })));
   for (const result of results.slice(1)) expect(result).toEqual(results[0]);
 });
@@ -66,12 +67,11 @@ it("a snippet run again starts from just after its own compiling, not from what 
   ].join("\n");
   const first = await runSnippet(selfDirtying, {});
   expect(first).toMatchObject({ ok: true, output: { seen: { kept: "undefined", polluted: "clean", now: Date.UTC(2025, 0, 1) } } });
-  const again = await runSnippet(selfDirtying, {});
-  expect(comparable(again)).toEqual(comparable(first));
+  for (let run = 2; run <= 3; run++) expect(comparable(await runSnippet(selfDirtying, {}))).toEqual(comparable(first));
 });
 
 it("a snippet that does not compile fails the same way every time", async () => {
-  const results = [await runSnippet("return {", {}), await runSnippet("return {", {})];
-  expect(results.map((result) => (result.ok ? "ok" : result.error.kind))).toEqual(["syntax", "syntax"]);
-  expect(comparable(results[1]!)).toEqual(comparable(results[0]!));
+  const results = [await runSnippet("return {", {}), await runSnippet("return {", {}), await runSnippet("return {", {})];
+  expect(results.map((result) => (result.ok ? "ok" : result.error.kind))).toEqual(["syntax", "syntax", "syntax"]);
+  for (const result of results.slice(1)) expect(comparable(result)).toEqual(comparable(results[0]!));
 });
