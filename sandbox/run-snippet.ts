@@ -25,8 +25,13 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
 
   const logs = new LogCollector(settings.maxLogBytes);
   const prepared = preparedSession(sandboxModule, settings, code);
-  const compiled = prepared && (prepared.compiled ?? (prepared.worthKeeping ? compileToKeep(sandboxModule, settings, prepared, code) : undefined));
-  if (compiled && "outcome" in compiled) return toRunResult(compiled, logs, { durationMs: prepared!.session.durationMs(), cost: prepared!.session.cost() });
+  let compiled: Spent | undefined;
+  if (prepared !== undefined) {
+    const kept = prepared.compiled ?? (prepared.worthKeeping ? compileToKeep(sandboxModule, settings, prepared, code) : undefined);
+    // The host failed while compiling (and discarded the instance): that is the run's outcome.
+    if (kept !== undefined && "outcome" in kept) return toRunResult(kept, logs, { durationMs: prepared.session.durationMs(), cost: prepared.session.cost() });
+    compiled = kept;
+  }
 
   let session: GuestSession | undefined;
   const result = attempt(
