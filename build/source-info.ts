@@ -73,10 +73,14 @@ async function readSourceMeta(project: Project, dir: SourceDir, bundle: Bundler,
   const entryCode = entry.modules.get(entry.key) ?? "";
   const key = `${project.root}\0${dir.id}`;
   const last = lastRead.get(key);
-  const changed = last?.entry === entryCode ? [...last.read].filter(([read, code]) => modules.get(read) !== code).map(([read]) => read) : undefined;
-  if (last !== undefined && changed?.length === 0) return structuredClone(last.meta);
-  const saved = last === undefined || changed === undefined ? undefined : savedEvents(project, dir, last, changed);
-  const read = saved === undefined ? await readWholeSource(dir, entry, bundle, modules, exports) : await readSavedEvents(project, dir, saved, last!, bundle, modules);
+  let read: (ModulesRead & { meta: SourceMeta }) | undefined;
+  if (last?.entry === entryCode) {
+    const changed = [...last.read].filter(([module, code]) => modules.get(module) !== code).map(([module]) => module);
+    if (changed.length === 0) return structuredClone(last.meta);
+    const saved = savedEvents(project, dir, last, changed);
+    if (saved !== undefined) read = await readSavedEvents(project, dir, saved, last, bundle, modules);
+  }
+  read ??= await readWholeSource(dir, entry, bundle, modules, exports);
   lastRead.set(key, project.root, { entry: entryCode, ...read, meta: structuredClone(read.meta) });
   return read.meta;
 }

@@ -26,10 +26,8 @@ export interface Attempt {
   memoryUsedBytes: number;
 }
 
-/** What an attempt that only compiles reports when the snippet compiled; nobody sees it. */
+/** What an attempt that only compiles reports; nobody sees it. */
 export const COMPILED: Attempt = { outcome: { ok: true, output: undefined, outputBytes: 0 }, memoryUsedBytes: 0 };
-/** What an attempt that only compiles, and reads nothing out, reports when it did not compile. */
-export const NOT_COMPILED: Attempt = { outcome: { ok: false, error: { kind: "syntax", name: "SyntaxError", message: "did not compile" } }, memoryUsedBytes: 0 };
 
 /**
  * One pass of guest work on a sandbox module, shared by runSnippet and SnippetRunner:

@@ -70,9 +70,9 @@ export interface PreparedRun {
  * just compiled it, so they skip only the compiling (about 75 µs per KB of code), whose time and
  * interrupt checks their budget starts with.
  */
-export function preparedSession(sandboxModule: SandboxModule, settings: SessionSettings, snippetCode: string): PreparedRun | undefined {
+export function preparedSession(sandboxModule: SandboxModule, settings: SessionSettings, code: string): PreparedRun | undefined {
   // By digest: V8 hashes a string of over 16,383 characters by its length alone, so texts of one length would all collide.
-  const code = createHash("sha256").update(snippetCode).digest("base64");
+  const digest = createHash("sha256").update(code).digest("base64");
   const known = prepared.get(sandboxModule);
   if (known === null) return undefined;
   const runtimes = known ?? new Map<string, PreparedRuntime>();
@@ -89,24 +89,24 @@ export function preparedSession(sandboxModule: SandboxModule, settings: SessionS
       return undefined;
     }
     runtimes.set(key, made);
-    return run(sandboxModule, runtimes, made, code, undefined, ranBefore(made, code));
+    return preparedRun(sandboxModule, runtimes, made, digest, undefined, ranBefore(made, digest));
   }
-  const kept = existing.compiled.get(code);
+  const kept = existing.compiled.get(digest);
   if (kept === undefined) {
     existing.image.restore();
-    return run(sandboxModule, runtimes, existing, code, undefined, ranBefore(existing, code));
+    return preparedRun(sandboxModule, runtimes, existing, digest, undefined, ranBefore(existing, digest));
   }
   kept.image.restore();
-  existing.compiled.delete(code);
-  existing.compiled.set(code, kept);
+  existing.compiled.delete(digest);
+  existing.compiled.set(digest, kept);
   existing.session.resume(kept.snippet);
-  return run(sandboxModule, runtimes, existing, code, kept.spent, false);
+  return preparedRun(sandboxModule, runtimes, existing, digest, kept.spent, false);
 }
 
-/** Whether `code` ran in this runtime lately; remembers that it has now. */
-function ranBefore(runtime: PreparedRuntime, code: string): boolean {
-  if (runtime.ranOnce.delete(code)) return true;
-  runtime.ranOnce.add(code);
+/** Whether the code with this digest ran in this runtime lately; remembers that it has now. */
+function ranBefore(runtime: PreparedRuntime, digest: string): boolean {
+  if (runtime.ranOnce.delete(digest)) return true;
+  runtime.ranOnce.add(digest);
   for (const oldest of runtime.ranOnce) {
     if (runtime.ranOnce.size <= RAN_ONCE_REMEMBERED) break;
     runtime.ranOnce.delete(oldest);
@@ -114,11 +114,11 @@ function ranBefore(runtime: PreparedRuntime, code: string): boolean {
   return false;
 }
 
-function run(
+function preparedRun(
   sandboxModule: SandboxModule,
   runtimes: ReadonlyMap<string, PreparedRuntime>,
   runtime: PreparedRuntime,
-  code: string,
+  digest: string,
   compiled: Spent | undefined,
   worthKeeping: boolean,
 ): PreparedRun {
@@ -132,7 +132,7 @@ function run(
       const image = captureHeap(sandboxModule);
       if (snippet === undefined || image === undefined) throw new Error("sandbox: keepCompiled before the snippet compiled");
       const spent = session.spent();
-      runtime.compiled.set(code, { image, snippet, spent });
+      runtime.compiled.set(digest, { image, snippet, spent });
       dropLeastRecent(runtime, runtimes);
       return spent;
     },
@@ -150,9 +150,9 @@ function dropLeastRecent(runtime: PreparedRuntime, runtimes: ReadonlyMap<string,
   for (const holder of holders) {
     // The newest, this runtime's last, is kept.
     const droppable = [...holder.compiled].slice(0, holder === runtime ? -1 : undefined);
-    for (const [code, kept] of droppable) {
+    for (const [digest, kept] of droppable) {
       if (bytes <= COMPILED_IMAGES_BYTES) return;
-      holder.compiled.delete(code);
+      holder.compiled.delete(digest);
       bytes -= kept.image.bytes;
     }
   }

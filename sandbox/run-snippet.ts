@@ -1,4 +1,4 @@
-import { attempt, COMPILED, instanceBytesFor, NOT_COMPILED, toRunResult, type Attempt } from "./attempt";
+import { attempt, COMPILED, instanceBytesFor, toRunResult, type Attempt } from "./attempt";
 import { LogCollector } from "./logs";
 import { loadSandboxModule, type SandboxModule } from "./module";
 import { jsonForGuest, resolveOptions, type ResolvedOptions } from "./options";
@@ -60,20 +60,24 @@ export async function runSnippet(code: string, payload: unknown, options: RunOpt
  */
 function compileToKeep(sandboxModule: SandboxModule, settings: ResolvedOptions, prepared: PreparedRun, code: string): Spent | Attempt | undefined {
   const { session } = prepared;
+  let compiledIt = false;
   const compiled = attempt(
     sandboxModule,
     settings,
     () => {
       session.startBudget();
-      return session.compile(code) === undefined ? COMPILED : NOT_COMPILED;
+      compiledIt = session.compile(code) === undefined;
+      return COMPILED;
     },
     () => undefined,
     0,
   );
-  if (compiled.outcome.ok) return sandboxModule.discarded ? session.spent() : prepared.keepCompiled();
-  if (sandboxModule.discarded) return compiled;
-  prepared.putBack();
-  return undefined;
+  if (!compiled.outcome.ok) return compiled;
+  if (!compiledIt) {
+    prepared.putBack();
+    return undefined;
+  }
+  return sandboxModule.discarded ? session.spent() : prepared.keepCompiled();
 }
 
 /** The shared QuickJS instance that runs with these options execute in (for leak checks). */

@@ -35,6 +35,16 @@ it("runs with other settings get prepared runtimes of their own, and leave the o
   for (const result of results.slice(1)) expect(result).toEqual(results[0]);
 });
 
+it("runs with more distinct limits than an instance prepares runtimes for build their own, under their own limits", async () => {
+  // 1,000 calls deep fit a 256 KiB guest stack, not a 64 KiB one.
+  const code = "const f = (n) => (n === 0 ? 0 : 1 + f(n - 1));\nreturn { depth: f(payload.depth) };";
+  for (let i = 0; i < 10; i++) {
+    const small = await runSnippet(code, { depth: 1000 }, { stackBytes: (64 + i) * 1024 });
+    const large = await runSnippet(code, { depth: 1000 }, { stackBytes: (256 + i) * 1024 });
+    expect([small.ok ? "ok" : small.error.kind, large.ok ? large.output : large.error.kind], `limits ${i}`).toEqual(["stack-overflow", { depth: 1000 }]);
+  }
+});
+
 it("nothing a run leaves in the prepared runtime reaches the next run", async () => {
   const dirty = [
     "globalThis.kept = 1;",
