@@ -1,32 +1,43 @@
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OBSERVED_DIALECT_FILE } from "../liquid/dialect";
+import { readSource, recordHolds, type SourceRecord } from "./cli-bundle/stamp.js";
 import { displayPath, type Project } from "./project";
+import { readRecordFile } from "./record-file";
 
 /** Under contract/ but read by no build: how Braze's Liquid was probed to behave changes how a template renders, not what dist/ holds. */
 const NOT_BUILT_FROM: readonly string[] = [OBSERVED_DIALECT_FILE];
 
 /**
- * What dist/ is built from, file by file (path → sha256): transforms/,
- * webhooks/, contract/, the settings file and package.json.
+ * What dist/ is built from, by path relative to the project root, sorted:
+ * transforms/, webhooks/, contract/, the settings file and package.json.
  */
-export function sourceInputs(project: Project): Record<string, string> {
+export function sourcePaths(project: Project): string[] {
   const files = [project.transformsDir, project.webhooksDir, join(project.root, "contract")].flatMap(filesUnder);
   files.push(project.settingsFile, join(project.root, "package.json"));
-  const inputs: Record<string, string> = {};
-  for (const file of [...new Set(files)].sort()) {
-    const path = displayPath(project, file);
-    if (!NOT_BUILT_FROM.includes(path) && existsSync(file)) inputs[path] = createHash("sha256").update(readFileSync(file)).digest("hex");
-  }
-  return inputs;
+  return [...new Set(files)]
+    .sort()
+    .filter((file) => existsSync(file))
+    .map((file) => displayPath(project, file))
+    .filter((path) => !NOT_BUILT_FROM.includes(path));
+}
+
+/** Each source's record as it is now: mtime, size and sha256. */
+export function sourceRecords(project: Project): Record<string, SourceRecord> {
+  return Object.fromEntries(sourcePaths(project).map((path) => [path, readSource(project.root, join(project.root, path)).record]));
+}
+
+/** The sources as they were when dist/ was last built or checked. */
+interface DistStamp {
+  readonly recordedAt: number;
+  readonly sources: Readonly<Record<string, SourceRecord>>;
 }
 
 /**
- * The sources as they were when dist/ was last built or checked. Kept out of
- * dist/ (a comment changes nothing in Braze, so nothing in dist/) and out of
- * git: a clone has none until its first build or check.
+ * Where the stamp is kept: out of dist/ (a comment changes nothing in Braze,
+ * so nothing in dist/) and out of git: a clone has none until its first
+ * build or check.
  */
 function stampFile(project: Project): string {
   return join(project.root, "node_modules", ".cache", "bdt", "dist-sources.json");
@@ -35,8 +46,9 @@ function stampFile(project: Project): string {
 /** Records that dist/ is what the sources build (after a build, or a --check that passed). */
 export function stampDist(project: Project): void {
   const file = stampFile(project);
+  const stamp: DistStamp = { recordedAt: Date.now(), sources: sourceRecords(project) };
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(sourceInputs(project), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(stamp, null, 2)}\n`);
 }
 
 /**
@@ -47,20 +59,34 @@ export function stampDist(project: Project): void {
  */
 export function staleDistProblem(project: Project): string | undefined {
   if (!existsSync(join(project.distDir, "manifest.json"))) return "dist/ is not built: run npm run build";
-  const file = stampFile(project);
-  const changed = existsSync(file) ? changedSince(JSON.parse(readFileSync(file, "utf8")) as Record<string, string>, sourceInputs(project)) : uncommittedSources(project);
+  const stamp = readStamp(project);
+  const changed = stamp === undefined ? uncommittedSources(project) : changedSince(project, stamp);
   if (changed.length === 0) return undefined;
   const more = changed.length > 3 ? ` and ${changed.length - 3} more` : "";
   return `dist/ is stale against ${changed.slice(0, 3).join(", ")}${more}: run npm run build`;
 }
 
-function changedSince(recorded: Record<string, string>, current: Record<string, string>): string[] {
-  return [...new Set([...Object.keys(recorded), ...Object.keys(current)])].filter((path) => recorded[path] !== current[path]).sort();
+/** The stamp, when there is one of this shape: none yet, or an older bdt's, and git decides as for a clone. */
+function readStamp(project: Project): DistStamp | undefined {
+  const stamp = readRecordFile<DistStamp>(stampFile(project));
+  return typeof stamp?.recordedAt === "number" && typeof stamp.sources === "object" && stamp.sources !== null ? (stamp as DistStamp) : undefined;
+}
+
+/** Sources added, removed or changed since the stamp; a file's mtime and size decide alone when it was last edited well before it (stamp.js). */
+function changedSince(project: Project, stamp: DistStamp): string[] {
+  const current = new Set(sourcePaths(project));
+  const recorded = new Map(Object.entries(stamp.sources));
+  return [...new Set([...recorded.keys(), ...current])]
+    .filter((path) => {
+      const record = recorded.get(path);
+      return !current.has(path) || record === undefined || !recordHolds(project.root, path, record, stamp.recordedAt);
+    })
+    .sort();
 }
 
 /** Sources git sees changed, added or removed since the last commit; none outside a git work tree. */
 function uncommittedSources(project: Project): string[] {
-  const inputs = Object.keys(sourceInputs(project));
+  const inputs = sourcePaths(project);
   try {
     const status = execFileSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "transforms", "webhooks", "contract", "package.json", displayPath(project, project.settingsFile)], {
       cwd: project.root,

@@ -7,11 +7,15 @@ import ts from "typescript";
 import { readSource, writeBundle, type SourceRecord } from "./stamp.js";
 
 /**
- * The commands the bundle serves: those whose code is all the CLI's own.
- * bdt build, new and serve import the project's TypeScript at run time (webhook
- * templates, envelope readers), so they keep running under tsx.
+ * The commands the bundle serves. bdt build imports the project's webhook
+ * templates, and registers tsx for them (build/typescript-imports.ts); new
+ * and serve import the project's TypeScript in more places (envelope
+ * readers, templates for their requests), so they keep running under tsx.
  */
-export const BUNDLED_COMMANDS = ["run", "render", "verify"] as const;
+export const BUNDLED_COMMANDS = ["build", "run", "render", "verify"] as const;
+
+/** ES-module packages loaded as they are: rollup's ES build imports its native parser, a CommonJS file of its own, which a bundle cannot take in. */
+const LOADED_AS_PACKAGES: ReadonlySet<string> = new Set(["rollup"]);
 
 /** The bundler itself and the compiler options it transpiles with: a change to either is a change to the bundle. */
 const BUNDLER_FILES = [fileURLToPath(import.meta.url), fileURLToPath(new URL("stamp.js", import.meta.url))];
@@ -33,7 +37,8 @@ export async function bundleCli(root: string): Promise<void> {
   for (const file of BUNDLER_FILES) read(file);
   const compilerOptions = compilerOptionsOf(join(root, "tsconfig.json"), read);
   const bundle = await rollup({
-    input: join(root, "build/cli/main.ts"),
+    // The build's type checks run on a thread of their own, which loads this entry (build/checks-thread.js).
+    input: { main: join(root, "build/cli/main.ts"), "checks-worker": join(root, "build/checks-worker.ts") },
     // What is imported and unused is not loaded: quickjs-emscripten names all four of its engine builds, bdt runs one.
     treeshake: { moduleSideEffects: (_id, external) => !external },
     plugins: [typescriptSources(join(root, "build/cli/main.ts"), compilerOptions, read)],
@@ -81,7 +86,7 @@ function typescriptSources(main: string, compilerOptions: ts.CompilerOptions, re
         return found;
       }
       // A package the CLI imports is taken in when it is an ES module (one file to load, not a hundred); what packages import, they load themselves.
-      if (isBuiltin(source) || importer.includes(`${sep}node_modules${sep}`)) return false;
+      if (isBuiltin(source) || importer.includes(`${sep}node_modules${sep}`) || LOADED_AS_PACKAGES.has(source.split("/")[0]!)) return false;
       const file = fileURLToPath(import.meta.resolve(source));
       return isEsModule(file) ? file : false;
     },

@@ -4,6 +4,8 @@ export type SourceRecord = readonly [number, number, string];
 export interface FreshBundle {
   /** main.mjs, the bundled build/cli/main.ts. */
   readonly entry: string;
+  /** checks-worker.mjs, the bundled build/checks-worker.ts. */
+  readonly checksWorker: string;
   readonly commands: readonly string[];
 }
 
@@ -22,3 +24,5 @@ export function writeBundle(
 ): void;
 
 export function unchangedSince(root: string, records: Readonly<Record<string, SourceRecord>>, recordedAt: number): boolean;
+
+export function recordHolds(root: string, path: string, record: SourceRecord, recordedAt: number): boolean;

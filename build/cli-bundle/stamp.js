@@ -6,7 +6,7 @@
  *
  * node_modules/.cache/bdt/cli/
  *   stamp.json        the checkout, which commands it serves, its folder, and each source's mtime, size and sha256
- *   <content hash>/   main.mjs and its chunks (.mjs: nothing under node_modules says "type": "module")
+ *   <content hash>/   main.mjs, checks-worker.mjs and their chunks (.mjs: nothing under node_modules says "type": "module")
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -20,9 +20,10 @@ const stampFile = (root) => join(bundleDir(root), "stamp.json");
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 /**
- * The bundle's entry and the commands it serves, when every file it was
- * built from is as it was then; undefined when there is no bundle or any
- * source changed, moved or went away.
+ * The bundle's entries (the CLI's and the build's checks thread's) and the
+ * commands it serves, when every file it was built from is as it was then;
+ * undefined when there is no bundle or any source changed, moved or went
+ * away.
  */
 export function freshBundle(checkout) {
   const root = resolve(checkout);
@@ -35,7 +36,7 @@ export function freshBundle(checkout) {
   // Paths inside the bundle (import.meta.url) are absolute: a moved checkout needs a new one.
   if (stamp?.root !== root || !Array.isArray(stamp.commands) || typeof stamp.dir !== "string") return undefined;
   if (!unchangedSince(root, stamp.sources, stamp.bundledAt)) return undefined;
-  return { entry: join(bundleDir(root), stamp.dir, "main.mjs"), commands: stamp.commands };
+  return { entry: join(bundleDir(root), stamp.dir, "main.mjs"), checksWorker: join(bundleDir(root), stamp.dir, "checks-worker.mjs"), commands: stamp.commands };
 }
 
 /**
@@ -45,16 +46,18 @@ export function freshBundle(checkout) {
  */
 export function unchangedSince(root, records, recordedAt) {
   if (typeof records !== "object" || records === null) return false;
-  for (const [path, record] of Object.entries(records)) {
-    if (!Array.isArray(record)) return false;
-    const [mtimeMs, size, hash] = record;
-    const file = join(root, path);
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (stat?.size !== size) return false;
-    if (stat.mtimeMs === mtimeMs && mtimeMs < recordedAt - RACY_MS) continue;
-    if (sha256(readFileSync(file)) !== hash) return false;
-  }
-  return true;
+  return Object.entries(records).every(([path, record]) => recordHolds(root, path, record, recordedAt));
+}
+
+/** Whether the file at `path` (relative to `root`) is as its record says: by mtime and size when it was last edited well before `recordedAt`, else by its sha256. */
+export function recordHolds(root, path, record, recordedAt) {
+  if (!Array.isArray(record)) return false;
+  const [mtimeMs, size, hash] = record;
+  const file = join(root, path);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat?.size !== size) return false;
+  if (stat.mtimeMs === mtimeMs && mtimeMs < recordedAt - RACY_MS) return true;
+  return sha256(readFileSync(file)) === hash;
 }
 
 /** A file's text, and its record taken before reading it (so an edit while it is used makes it changed, never unchanged). */

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Settings } from "../../transforms/lib/settings";
-import { readSource, unchangedSince, type SourceRecord } from "../cli-bundle/stamp.js";
+import { unchangedSince, type SourceRecord } from "../cli-bundle/stamp.js";
 import { displayPath, type Project } from "../project";
-import { sourceInputs } from "../source-inputs";
+import { readRecordFile } from "../record-file";
+import { sourceRecords } from "../source-inputs";
+import { typeScriptImports } from "../typescript-imports";
 
 /*
  * `bdt run`'s verdict line gives the cost as a share of the settings'
@@ -12,14 +14,14 @@ import { sourceInputs } from "../source-inputs";
  * (build/cli-bundle) loads none: the build records the budget with the
  * sources it was read from, and a run uses the record while those are
  * unchanged. Otherwise (no build yet, a source changed since, another
- * settings file) it imports the settings file, through tsx when no loader
- * is there.
+ * settings file) it imports the settings file, registering tsx when no
+ * loader is there (typescript-imports.ts).
  */
 
 interface BudgetRecord {
   readonly settingsFile: string;
   readonly recordedAt: number;
-  /** Every source of dist/ (sourceInputs): the settings module may import any. */
+  /** Every source of dist/ (sourceRecords): the settings module may import any. */
   readonly sources: Readonly<Record<string, SourceRecord>>;
   readonly costBudget: number | null;
 }
@@ -32,7 +34,7 @@ function recordFile(project: Project): string {
 /** Records the budget of the settings as they are (after a build: bdt build runs under tsx anyway). */
 export async function recordCostBudget(project: Project): Promise<void> {
   const recordedAt = Date.now();
-  const sources = Object.fromEntries(Object.keys(sourceInputs(project)).map((path) => [path, readSource(project.root, join(project.root, path)).record]));
+  const sources = sourceRecords(project);
   const record: BudgetRecord = { settingsFile: displayPath(project, project.settingsFile), recordedAt, sources, costBudget: (await importedBudget(project)) ?? null };
   mkdirSync(dirname(recordFile(project)), { recursive: true });
   writeFileSync(recordFile(project), `${JSON.stringify(record)}\n`);
@@ -50,23 +52,14 @@ export async function costBudget(project: Project): Promise<number | undefined> 
 
 /** The record, when there is one this bdt wrote: none yet, one torn by a build writing it or one of another shape, and the settings file says. */
 function readRecord(project: Project): BudgetRecord | undefined {
-  let record: Partial<BudgetRecord> | null;
-  try {
-    record = JSON.parse(readFileSync(recordFile(project), "utf8")) as Partial<BudgetRecord> | null;
-  } catch {
-    return undefined;
-  }
+  const record = readRecordFile<BudgetRecord>(recordFile(project));
   const budget = record?.costBudget;
   return typeof record?.settingsFile === "string" && typeof record.recordedAt === "number" && (budget === null || typeof budget === "number") ? (record as BudgetRecord) : undefined;
 }
 
 async function importedBudget(project: Project): Promise<number | undefined> {
   if (!existsSync(project.settingsFile)) return undefined;
-  const url = pathToFileURL(project.settingsFile).href;
-  const settings = (await import(url).catch(async (error: { code?: string }) => {
-    // The bundled CLI has no TypeScript loader: tsx lends one for this one import.
-    if (error.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
-    return (await import("tsx/esm/api")).tsImport(url, import.meta.url);
-  })) as { default?: Partial<Settings> };
+  await typeScriptImports();
+  const settings = (await import(pathToFileURL(project.settingsFile).href)) as { default?: Partial<Settings> };
   return settings.default?.costBudget;
 }

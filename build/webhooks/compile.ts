@@ -5,6 +5,7 @@ import type { WebhookDefinition, WebhookTemplate } from "../../webhooks/lib/temp
 import type { ValueNode } from "../../webhooks/lib/value";
 import { BuildError } from "../problems";
 import { displayPath, type Project } from "../project";
+import { typeScriptImports } from "../typescript-imports";
 import type { TemplateModule } from "./discover";
 import { bodyField, headerField, urlField } from "./fields";
 import { isValue } from "./json-body";
@@ -34,7 +35,7 @@ export interface TemplateNeeds {
   readonly secrets: readonly HeaderValue[];
 }
 
-/** Loads a template module (TypeScript, run by the CLI's and the tests' loaders) and compiles it with the partner's settings. */
+/** Loads a template module (TypeScript) and compiles it with the partner's settings. */
 export async function compileTemplate(project: Project, module: TemplateModule, partnerSettings: unknown, packageVersion: string): Promise<CompiledWebhook> {
   const sourceFile = displayPath(project, module.file);
   const template = await loadTemplate(module, sourceFile);
@@ -71,6 +72,7 @@ export function compileDefinition(facts: TemplateFacts, definition: WebhookDefin
 }
 
 async function loadTemplate(module: TemplateModule, sourceFile: string): Promise<WebhookTemplate> {
+  await typeScriptImports();
   const exported = ((await import(pathToFileURL(module.file).href)) as { default?: unknown }).default;
   const looksRight = typeof exported === "object" && exported !== null && "request" in exported && "define" in exported;
   if (!looksRight) throw new BuildError(`${sourceFile}: its default export must be a template: export default webhook(<partner request>).define((settings) => ({ … }))`);

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { projectAt } from "../../build/project";
 import { staleDistProblem, stampDist } from "../../build/source-inputs";
 
@@ -46,4 +46,30 @@ test("once dist/ is built or checked, the record decides, not git", () => {
 test("an unbuilt dist/ says so", () => {
   rmSync(join(root, "dist"), { recursive: true });
   expect(staleDistProblem(projectAt(root))).toBe("dist/ is not built: run npm run build");
+});
+
+describe("the record's mtimes and sizes", () => {
+  const path = "transforms/acme/order.placed.ts";
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+
+  test("a source touched without a change, or removed, is told apart by its content", () => {
+    stampDist(projectAt(root));
+    utimesSync(join(root, path), new Date(), new Date(Date.now() + 5_000));
+    expect(staleDistProblem(projectAt(root))).toBeUndefined();
+    write(path, "export default {a};\n");
+    expect(staleDistProblem(projectAt(root))).toBe(`dist/ is stale against ${path}: run npm run build`);
+    rmSync(join(root, path));
+    expect(staleDistProblem(projectAt(root))).toBe(`dist/ is stale against ${path}: run npm run build`);
+  });
+
+  test("decide alone for a source last edited well before the record: it is not read", () => {
+    utimesSync(join(root, path), anHourAgo, anHourAgo);
+    stampDist(projectAt(root));
+    // Same size, same mtime: only reading the file would tell, and a check on every bdt run reads none it can trust.
+    write(path, "export default [];\n");
+    utimesSync(join(root, path), anHourAgo, anHourAgo);
+    expect(staleDistProblem(projectAt(root))).toBeUndefined();
+    utimesSync(join(root, path), new Date(), new Date());
+    expect(staleDistProblem(projectAt(root))).toBe(`dist/ is stale against ${path}: run npm run build`);
+  });
 });

@@ -16,7 +16,7 @@ import { WEBHOOK_FIXTURES } from "../support/webhooks";
 /*
  * The installed bin runs bdt run, render and verify from the precompiled
  * bundle (build/cli-bundle), without the compiler, the bundlers or a
- * TypeScript loader. Each is run as a process with a hook that writes down
+ * TypeScript loader, and bdt build from it too. Each is run as a process with a hook that writes down
  * every module it loads, ES modules and CommonJS alike.
  */
 const FORBIDDEN = ["typescript", "ts-morph", "rollup", "terser", "tsx", "esbuild"];
@@ -72,6 +72,18 @@ test.each([
   expect(code).toBe(0);
   // Were the bundle skipped, tsx would be loaded and the check below would say so; this says why.
   expect(modules, "the bin did not load the bundle's entry").toContain(pathToFileURL(bundle.entry).href);
+  expect(packagesIn(modules).filter((name) => FORBIDDEN.includes(name))).toEqual([]);
+  expect(modules.filter((module) => module.endsWith(".ts"))).toEqual([]);
+});
+
+test("bdt build runs from the bundle too: its own code precompiled, tsx loaded only once it imports the project's TypeScript", async () => {
+  expect(BUNDLED_COMMANDS).toContain("build");
+  const bundle = freshBundle(ROOT);
+  if (bundle === undefined) throw new Error("no fresh CLI bundle in node_modules/.cache/bdt/cli after build/cli-bundle/refresh.ts");
+  // A usage mistake stops the command before it builds: a whole build here would cost the suite seconds (CI's npm run build -- --check runs one from the bundle).
+  const { code, modules } = await loadedBy(["build", "--json"]);
+  expect(code).toBe(2);
+  expect(modules).toContain(pathToFileURL(bundle.entry).href);
   expect(packagesIn(modules).filter((name) => FORBIDDEN.includes(name))).toEqual([]);
   expect(modules.filter((module) => module.endsWith(".ts"))).toEqual([]);
 });

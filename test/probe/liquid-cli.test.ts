@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectAt } from "../../build/project";
-import { sourceInputs, staleDistProblem, stampDist } from "../../build/source-inputs";
+import { sourcePaths, staleDistProblem, stampDist } from "../../build/source-inputs";
 import { defaultDialect, describeDialect, OBSERVED_DIALECT_FILE, readObservedDialect, withReading, type Dialect } from "../../liquid";
 import { renderProbeBody } from "../../probe/liquid/local";
 import { LIQUID_PROBE_PATH, liquidProbeTemplate } from "../../probe/liquid/template";
@@ -180,7 +180,7 @@ describe("bdt probe compare --liquid --save", () => {
     expect(after.code, after.err.join("\n")).toBe(0);
     expect(after.body).toBe(`${braze.urlParamEscape === "plus" ? "a+b" : "a%20b"}|${braze.floatPrinting === "ruby" ? "15.0" : "15"}|x`);
 
-    expect(Object.keys(sourceInputs(projectAt(saved)))).not.toContain(OBSERVED_DIALECT_FILE);
+    expect(sourcePaths(projectAt(saved))).not.toContain(OBSERVED_DIALECT_FILE);
     expect(staleDistProblem(projectAt(saved))).toBeUndefined();
   });
 

@@ -1,0 +1,2 @@
+/** Imported by typescript-imports.ts to learn whether this process loads TypeScript. */
+export const loaded: boolean = true;
