@@ -40,3 +40,15 @@ export async function medianMicros(run: () => Promise<unknown> | unknown, times:
   }
   return Math.round(median(samples));
 }
+
+/**
+ * Median wall time of each command, run `times` rounds, each round running
+ * every command once in a fresh process, in turn: on a shared machine whose
+ * speed drifts over a minute, commands compared with each other then see the
+ * same drift.
+ */
+export function mediansOfInterleaved(commands: readonly (readonly [string, readonly string[]])[], cwd: string, times: number): number[] {
+  const samples = commands.map((): number[] => []);
+  for (let round = 0; round < times; round++) commands.forEach(([command, args], i) => samples[i]!.push(timeProcess(command, args, cwd)));
+  return samples.map(median);
+}
