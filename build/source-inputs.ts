@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OBSERVED_DIALECT_FILE } from "../liquid/dialect";
-import { readSource, recordHolds, type SourceRecord } from "./cli-bundle/stamp.js";
+import { readSource, recordHolds, unchangedByStat, type SourceRecord } from "./cli-bundle/stamp.js";
 import { displayPath, type Project } from "./project";
 import { readRecordFile } from "./record-file";
 
@@ -23,16 +23,27 @@ export function sourcePaths(project: Project): string[] {
     .filter((path) => !NOT_BUILT_FROM.includes(path));
 }
 
-/** Each source's record as it is now: mtime, size and sha256. */
-export function sourceRecords(project: Project): Record<string, SourceRecord> {
-  return Object.fromEntries(sourcePaths(project).map((path) => [path, readSource(project.root, join(project.root, path)).record]));
-}
-
-/** The sources as they were when dist/ was last built or checked. */
-interface DistStamp {
+/** Sources by path, each with its mtime, size and sha256, as they were at `recordedAt`. */
+export interface RecordedSources {
   readonly recordedAt: number;
   readonly sources: Readonly<Record<string, SourceRecord>>;
 }
+
+/**
+ * Each source's record as it is now: mtime, size and sha256. A file whose
+ * mtime and size `previous` vouches for keeps its record unread: a save in
+ * watch mode hashes the files it saved, not the 176 others.
+ */
+export function sourceRecords(project: Project, previous?: RecordedSources): Record<string, SourceRecord> {
+  const recordOf = (path: string) => {
+    const kept = previous?.sources[path];
+    return kept && unchangedByStat(project.root, path, kept, previous.recordedAt) ? kept : readSource(project.root, join(project.root, path)).record;
+  };
+  return Object.fromEntries(sourcePaths(project).map((path) => [path, recordOf(path)]));
+}
+
+/** The sources as they were when dist/ was last built or checked. */
+type DistStamp = RecordedSources;
 
 /**
  * Where the stamp is kept: out of dist/ (a comment changes nothing in Braze,
@@ -46,7 +57,7 @@ function stampFile(project: Project): string {
 /** Records that dist/ is what the sources build (after a build, or a --check that passed). */
 export function stampDist(project: Project): void {
   const file = stampFile(project);
-  const stamp: DistStamp = { recordedAt: Date.now(), sources: sourceRecords(project) };
+  const stamp: DistStamp = { recordedAt: Date.now(), sources: sourceRecords(project, readStamp(project)) };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(stamp, null, 2)}\n`);
 }

@@ -26,3 +26,5 @@ export function writeBundle(
 export function unchangedSince(root: string, records: Readonly<Record<string, SourceRecord>>, recordedAt: number): boolean;
 
 export function recordHolds(root: string, path: string, record: SourceRecord, recordedAt: number): boolean;
+
+export function unchangedByStat(root: string, path: string, record: SourceRecord | undefined, recordedAt: number): boolean;

@@ -52,12 +52,21 @@ export function unchangedSince(root, records, recordedAt) {
 /** Whether the file at `path` (relative to `root`) is as its record says: by mtime and size when it was last edited well before `recordedAt`, else by its sha256. */
 export function recordHolds(root, path, record, recordedAt) {
   if (!Array.isArray(record)) return false;
-  const [mtimeMs, size, hash] = record;
   const file = join(root, path);
   const stat = statSync(file, { throwIfNoEntry: false });
-  if (stat?.size !== size) return false;
-  if (stat.mtimeMs === mtimeMs && mtimeMs < recordedAt - RACY_MS) return true;
-  return sha256(readFileSync(file)) === hash;
+  if (stat?.size !== record[1]) return false;
+  return statVouches(stat, record, recordedAt) || sha256(readFileSync(file)) === record[2];
+}
+
+/** Whether the file's mtime and size alone say it is as its record: both unchanged, and last edited well before `recordedAt`. */
+export function unchangedByStat(root, path, record, recordedAt) {
+  if (!Array.isArray(record)) return false;
+  const stat = statSync(join(root, path), { throwIfNoEntry: false });
+  return stat?.size === record[1] && statVouches(stat, record, recordedAt);
+}
+
+function statVouches(stat, [mtimeMs], recordedAt) {
+  return stat.mtimeMs === mtimeMs && mtimeMs < recordedAt - RACY_MS;
 }
 
 /** A file's text, and its record taken before reading it (so an edit while it is used makes it changed, never unchanged). */

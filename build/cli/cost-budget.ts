@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Settings } from "../../transforms/lib/settings";
-import { unchangedSince, type SourceRecord } from "../cli-bundle/stamp.js";
+import { unchangedSince } from "../cli-bundle/stamp.js";
 import { displayPath, type Project } from "../project";
 import { readRecordFile } from "../record-file";
-import { sourceRecords } from "../source-inputs";
+import { sourceRecords, type RecordedSources } from "../source-inputs";
 import { typeScriptImports } from "../typescript-imports";
 
 /*
@@ -18,11 +18,9 @@ import { typeScriptImports } from "../typescript-imports";
  * loader is there (typescript-imports.ts).
  */
 
-interface BudgetRecord {
+/** With every source of dist/ (sourceRecords): the settings module may import any. */
+interface BudgetRecord extends RecordedSources {
   readonly settingsFile: string;
-  readonly recordedAt: number;
-  /** Every source of dist/ (sourceRecords): the settings module may import any. */
-  readonly sources: Readonly<Record<string, SourceRecord>>;
   readonly costBudget: number | null;
 }
 
@@ -31,10 +29,10 @@ function recordFile(project: Project): string {
   return join(project.root, "node_modules", ".cache", "bdt", "cost-budget.json");
 }
 
-/** Records the budget of the settings as they are (after a build: bdt build runs under tsx anyway). */
+/** Records the budget of the settings as they are (after a build, which has imported the project's TypeScript already). */
 export async function recordCostBudget(project: Project): Promise<void> {
   const recordedAt = Date.now();
-  const sources = sourceRecords(project);
+  const sources = sourceRecords(project, readRecord(project));
   const record: BudgetRecord = { settingsFile: displayPath(project, project.settingsFile), recordedAt, sources, costBudget: (await importedBudget(project)) ?? null };
   mkdirSync(dirname(recordFile(project)), { recursive: true });
   writeFileSync(recordFile(project), `${JSON.stringify(record)}\n`);

@@ -62,14 +62,29 @@ describe("the record's mtimes and sizes", () => {
     expect(staleDistProblem(projectAt(root))).toBe(`dist/ is stale against ${path}: run npm run build`);
   });
 
-  test("decide alone for a source last edited well before the record: it is not read", () => {
+  /** Stamps a source last edited an hour ago, then changes it keeping its size and mtime: only reading it would tell. */
+  const editUnseenByStat = () => {
     utimesSync(join(root, path), anHourAgo, anHourAgo);
     stampDist(projectAt(root));
-    // Same size, same mtime: only reading the file would tell, and a check on every bdt run reads none it can trust.
     write(path, "export default [];\n");
     utimesSync(join(root, path), anHourAgo, anHourAgo);
+  };
+
+  test("decide alone for a source last edited well before the record: it is not read", () => {
+    editUnseenByStat();
+    // A check on every bdt run reads no file it can trust.
     expect(staleDistProblem(projectAt(root))).toBeUndefined();
     utimesSync(join(root, path), new Date(), new Date());
     expect(staleDistProblem(projectAt(root))).toBe(`dist/ is stale against ${path}: run npm run build`);
+  });
+
+  test("a new stamp reads only the sources the last one cannot vouch for", () => {
+    editUnseenByStat();
+    // Its mtime and size are as the last stamp recorded them, from well before it: the record is kept, not read again.
+    stampDist(projectAt(root));
+    utimesSync(join(root, path), new Date(), new Date());
+    expect(staleDistProblem(projectAt(root))).toBe(`dist/ is stale against ${path}: run npm run build`);
+    stampDist(projectAt(root));
+    expect(staleDistProblem(projectAt(root))).toBeUndefined();
   });
 });
