@@ -32,7 +32,7 @@ export interface RecordedSources {
 /**
  * Each source's record as it is now: mtime, size and sha256. A file whose
  * mtime and size `previous` vouches for keeps its record unread: a save in
- * watch mode hashes the files it saved, not the 176 others.
+ * watch mode hashes the files it saved, not every source.
  */
 export function sourceRecords(project: Project, previous?: RecordedSources): Record<string, SourceRecord> {
   const recordOf = (path: string) => {
@@ -42,11 +42,9 @@ export function sourceRecords(project: Project, previous?: RecordedSources): Rec
   return Object.fromEntries(sourcePaths(project).map((path) => [path, recordOf(path)]));
 }
 
-/** The sources as they were when dist/ was last built or checked. */
-type DistStamp = RecordedSources;
-
 /**
- * Where the stamp is kept: out of dist/ (a comment changes nothing in Braze,
+ * Where the stamp (the sources as they were when dist/ was last built or
+ * checked) is kept: out of dist/ (a comment changes nothing in Braze,
  * so nothing in dist/) and out of git: a clone has none until its first
  * build or check.
  */
@@ -57,7 +55,7 @@ function stampFile(project: Project): string {
 /** Records that dist/ is what the sources build (after a build, or a --check that passed). */
 export function stampDist(project: Project): void {
   const file = stampFile(project);
-  const stamp: DistStamp = { recordedAt: Date.now(), sources: sourceRecords(project, readStamp(project)) };
+  const stamp: RecordedSources = { recordedAt: Date.now(), sources: sourceRecords(project, readStamp(project)) };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(stamp, null, 2)}\n`);
 }
@@ -78,13 +76,13 @@ export function staleDistProblem(project: Project): string | undefined {
 }
 
 /** The stamp, when there is one of this shape: none yet, or an older bdt's, and git decides as for a clone. */
-function readStamp(project: Project): DistStamp | undefined {
-  const stamp = readRecordFile<DistStamp>(stampFile(project));
-  return typeof stamp?.recordedAt === "number" && typeof stamp.sources === "object" && stamp.sources !== null ? (stamp as DistStamp) : undefined;
+function readStamp(project: Project): RecordedSources | undefined {
+  const stamp = readRecordFile<RecordedSources>(stampFile(project));
+  return typeof stamp?.recordedAt === "number" && typeof stamp.sources === "object" && stamp.sources !== null ? (stamp as RecordedSources) : undefined;
 }
 
 /** Sources added, removed or changed since the stamp; a file's mtime and size decide alone when it was last edited well before it (stamp.js). */
-function changedSince(project: Project, stamp: DistStamp): string[] {
+function changedSince(project: Project, stamp: RecordedSources): string[] {
   const current = new Set(sourcePaths(project));
   const recorded = new Map(Object.entries(stamp.sources));
   return [...new Set([...recorded.keys(), ...current])]
