@@ -1,4 +1,6 @@
+import type { RollupCache } from "rollup";
 import { createBundler, type Bundler } from "./bundle";
+import { keptPerProject } from "./kept-per-project";
 import { checksThread, GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
 import { planSnippets, type SnippetPlan } from "./plan";
@@ -54,7 +56,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const { snippets, settings, context } = await after(GATES.types, async () => {
     const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
     const modules = transpileTransforms(project);
-    const bundle = createBundler(project, modules);
+    const bundle = createBundler(project, modules, lastBundles.get(bundlesKey(project)));
     const settings = await loadSettings(project, bundle);
     const plans = await planSnippets(project, sources, settings, bundle, modules);
     const snippets: BuiltSnippet[] = [];
@@ -64,6 +66,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
       if (checks.failedAlready(GATES.types)) await checks.passed(GATES.types);
       snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
     }
+    lastBundles.set(bundlesKey(project), project.root, bundle.cache());
     return { snippets, settings, context };
   });
   const webhooks = await after(GATES.webhookTypes, () => compileWebhooks(project, settings.webhooks, context.packageVersion));
@@ -71,6 +74,18 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);
   return { snippets, webhooks, files: distFiles(project, snippets, webhooks), warnings };
+}
+
+/**
+ * Per project and settings file, the modules its last build parsed: a later
+ * build in this process (tests, bdt serve) parses only the changed ones. Not
+ * shared between projects: a module's imports resolve to its own project's
+ * settings file.
+ */
+const lastBundles = keptPerProject<RollupCache>();
+
+function bundlesKey(project: Project): string {
+  return `${project.root}\0${project.settingsFile}`;
 }
 
 /** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */

@@ -115,6 +115,7 @@ interface Session {
   /** Per snippet, its last plan as JSON: a changed mapping or setting rebuilds it. */
   readonly plans: Map<string, string>;
   modules: ReadonlyMap<string, string>;
+  cache: Parameters<typeof createBundler>[2];
   settings: Settings | undefined;
   /** Compiled when the settings are (re)loaded: the watch follows transforms/ and the settings, not webhooks/. */
   webhooks: readonly CompiledWebhook[];
@@ -134,6 +135,7 @@ function newSession(project: Project): Session {
     reads: new Map(),
     plans: new Map(),
     modules: new Map(),
+    cache: undefined,
     settings: undefined,
     webhooks: [],
     verdicts: Promise.resolve(),
@@ -206,7 +208,7 @@ interface Rebuilt {
 
 /** Rebundles the snippets whose plan changed or whose last bundle read a changed module (all of them the first time). */
 async function rebundle(project: Project, session: Session, changed: ReadonlySet<string>): Promise<Rebuilt[]> {
-  const bundle = createBundler(project, session.modules);
+  const bundle = createBundler(project, session.modules, session.cache);
   const context = { project, packageVersion: packageVersion(project), minify: false, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
   if (!session.settings || changed.has(moduleKey(project, project.settingsFile))) {
     session.settings = await loadSettings(project, bundle);
@@ -227,6 +229,7 @@ async function rebundle(project: Project, session: Session, changed: ReadonlySet
     rebuilt.push({ snippet, events });
   }
   for (const id of session.snippets.keys()) if (!plans.some((plan) => plan.id === id)) session.snippets.delete(id);
+  session.cache = bundle.cache();
   return rebuilt;
 }
 
