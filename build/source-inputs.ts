@@ -52,12 +52,13 @@ function stampFile(project: Project): string {
   return join(project.root, "node_modules", ".cache", "bdt", "dist-sources.json");
 }
 
-/** Records that dist/ is what the sources build (after a build, or a --check that passed). */
-export function stampDist(project: Project): void {
+/** Records that dist/ is what the sources build (after a build, or a --check that passed); returns the records. */
+export function stampDist(project: Project): RecordedSources {
   const file = stampFile(project);
   const stamp: RecordedSources = { recordedAt: Date.now(), sources: sourceRecords(project, readStamp(project)) };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(stamp, null, 2)}\n`);
+  return stamp;
 }
 
 /**

@@ -8,7 +8,6 @@ import { parseCommandArgs, UsageError } from "./args";
 import { recordCostBudget } from "./cost-budget";
 import type { Io } from "./io";
 
-
 export async function buildCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
@@ -57,8 +56,7 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
 
 /** dist/ is what the sources build: recorded for the stale-dist check, and the settings' cost budget for bdt run, which loads no TypeScript. */
 async function recordFreshDist(project: Project): Promise<void> {
-  stampDist(project);
-  await recordCostBudget(project);
+  await recordCostBudget(project, stampDist(project));
 }
 
 /** Runs until Ctrl-C; each rebuild prints its own lines. */

@@ -29,11 +29,13 @@ function recordFile(project: Project): string {
   return join(project.root, "node_modules", ".cache", "bdt", "cost-budget.json");
 }
 
-/** Records the budget of the settings as they are (after a build, which has imported the project's TypeScript already). */
-export async function recordCostBudget(project: Project): Promise<void> {
-  const recordedAt = Date.now();
-  const sources = sourceRecords(project, readRecord(project));
-  const record: BudgetRecord = { settingsFile: displayPath(project, project.settingsFile), recordedAt, sources, costBudget: (await importedBudget(project)) ?? null };
+/**
+ * Records the budget of the settings as they are (after a build, which has
+ * imported the project's TypeScript already), with the sources as `recorded`
+ * (the dist stamp just taken) or as they are now.
+ */
+export async function recordCostBudget(project: Project, recorded: RecordedSources = { recordedAt: Date.now(), sources: sourceRecords(project, readRecord(project)) }): Promise<void> {
+  const record: BudgetRecord = { settingsFile: displayPath(project, project.settingsFile), ...recorded, costBudget: (await importedBudget(project)) ?? null };
   mkdirSync(dirname(recordFile(project)), { recursive: true });
   writeFileSync(recordFile(project), `${JSON.stringify(record)}\n`);
 }
