@@ -13,5 +13,8 @@ export default defineConfig({
     // Each file in a fresh module graph re-imports TypeScript, rollup and the sandbox: reusing a worker's modules across
     // files halved the CPU time of the small suites (test files keep no module state; those that change globals restore them).
     isolate: false,
+    // Keeps each module as vite transformed it in node_modules/.experimental-vitest-cache, keyed by its content: a rerun
+    // transforms only what changed (3.0 s of the workers' time instead of 7.5). Vitest 5 turns it on by default.
+    experimental: { fsModuleCache: true },
   },
 });

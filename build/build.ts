@@ -1,7 +1,7 @@
 import type { RollupCache } from "rollup";
 import { createBundler, type Bundler } from "./bundle";
 import { keptPerProject } from "./kept-per-project";
-import { checksThread, GATES, startChecks } from "./checks";
+import { GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
 import { planSnippets, type SnippetPlan } from "./plan";
 import { BuildError } from "./problems";
@@ -9,9 +9,10 @@ import { discoverSources, displayPath, type Project } from "./project";
 import { loadSettings } from "./settings";
 import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } from "./snippet";
 import { transpileTransforms } from "./typescript-program";
-import { formatFinding, runStaticChecks } from "./static-checks";
 import { snippetEntry } from "./virtual-modules";
 import { compileWebhooks, type CompiledWebhook } from "./webhooks";
+import { preloadTemplates } from "./webhooks/compile";
+import { discoverTemplates } from "./webhooks/discover";
 import { allowedByEngine, readObservedEngine } from "./observed-engine";
 
 export type { BuiltSnippet };
@@ -32,17 +33,15 @@ export interface BuildOutput {
 
 /**
  * Builds every snippet and webhook template, the manifest, the mapping tables
- * and the minified variants in memory; writes nothing. The type checks run
- * beside it (checks.ts); a step's own failure is reported only once the
+ * and the minified variants in memory; writes nothing. The static and type
+ * checks run beside it (checks.ts); a step's own failure is reported only once the
  * checks that came before it in a build have passed, so a build fails as it
  * always has: static checks, sources, type check, snippets, the templates'
  * type check, the templates.
  */
 export async function buildProject(project: Project, options: BuildOptions = {}): Promise<BuildOutput> {
-  checksThread();
-  const findings = runStaticChecks(project);
-  if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
   const checks = startChecks(project);
+  preloadTemplates(discoverTemplates(project));
   const after = async <T>(gate: number, step: () => Promise<T> | T): Promise<T> => {
     try {
       return await step();
@@ -52,7 +51,10 @@ export async function buildProject(project: Project, options: BuildOptions = {})
     }
   };
   const sources = discoverSources(project);
-  if (!sources.some((source) => source.events.length > 0)) throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
+  if (!sources.some((source) => source.events.length > 0)) {
+    await checks.passed(GATES.static);
+    throw new BuildError(`no transforms found in ${displayPath(project, project.transformsDir)}/<source>/`);
+  }
   const { snippets, settings, context } = await after(GATES.types, async () => {
     const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
     const modules = transpileTransforms(project);

@@ -2,18 +2,24 @@ import { parentPort } from "node:worker_threads";
 import { failOnTypeErrors } from "./compile";
 import { BuildError } from "./problems";
 import type { Project } from "./project";
+import { formatFinding, runStaticChecks } from "./static-checks";
 import { createTypeScriptProgram } from "./typescript-program";
 import { discoverTemplates } from "./webhooks/discover";
 import { typeCheckWebhooks } from "./webhooks/typecheck";
 import type { CheckFailure, CheckRequest, CheckResponse } from "./checks";
 
 /**
- * The build's type checks, in the order it reports them, up to the first
- * that fails: the transforms' program, then the webhook templates'. Each
+ * The build's checks, in the order it reports them, up to the first that
+ * fails: the static checks, the transforms' program, then the webhook
+ * templates'. Each
  * failure is the BuildError the build reports, with the index of its check.
  */
 function checkProject(project: Project, from: number): CheckFailure | undefined {
   const gates = [
+    () => {
+      const findings = runStaticChecks(project);
+      if (findings.length > 0) throw new BuildError(`static checks failed (${findings.length})`, findings.map(formatFinding));
+    },
     () => failOnTypeErrors(createTypeScriptProgram(project).check()),
     () => {
       if (discoverTemplates(project).length > 0) typeCheckWebhooks(project);

@@ -3,7 +3,7 @@ import { BuildError } from "./problems";
 import type { Project } from "./project";
 
 /** The checks the worker runs, in the order the build reports them. */
-export const GATES = { types: 0, webhookTypes: 1 } as const;
+export const GATES = { static: 0, types: 1, webhookTypes: 2 } as const;
 
 export interface CheckFailure {
   /** Which of GATES failed (the later ones did not run). */
@@ -33,15 +33,16 @@ const waiting = new Map<number, { resolve: (failure: CheckFailure | undefined) =
 let requests = 0;
 
 /**
- * Starts both type checks (transforms/, then webhooks/ as its tsconfig.json
- * says) on a worker thread, which loads its own TypeScript: they are most of
- * a build's time, and the build emits and bundles meanwhile (the static
- * checks too: they are quick, and come first), and reports a failing check as it always has, before
- * anything it found itself later. The thread lives as long as the process
- * (idle, it does not keep it alive), so a later build in the same process
- * reuses its parsed files and checks again only what changed since the last.
+ * Starts the build's checks on a worker thread, which loads its own
+ * TypeScript: the static checks, then both type checks (transforms/, then
+ * webhooks/ as its tsconfig.json says). They are most of a build's time, and
+ * the build emits and bundles meanwhile, and reports a failing check as it
+ * always has, before anything it found itself later. The thread lives as
+ * long as the process (idle, it does not keep it alive), so a later build in
+ * the same process reuses its parsed files and type-checks again only what
+ * changed since the last.
  */
-export function startChecks(project: Project, from: number = GATES.types): Checks {
+export function startChecks(project: Project, from: number = GATES.static): Checks {
   const worker = checksThread();
   const id = requests++;
   let settled = false;

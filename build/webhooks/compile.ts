@@ -71,9 +71,23 @@ export function compileDefinition(facts: TemplateFacts, definition: WebhookDefin
   };
 }
 
-async function loadTemplate(module: TemplateModule, sourceFile: string): Promise<WebhookTemplate> {
+/**
+ * Starts importing each template, so that the build's end does not wait for
+ * it: importing the templates (and registering tsx for them, from the CLI
+ * bundle) took 0.5 s, and now overlaps the bundling. A failed import fails
+ * again, the same way, when the template is compiled.
+ */
+export function preloadTemplates(modules: readonly TemplateModule[]): void {
+  for (const module of modules) importTemplate(module).catch(() => undefined);
+}
+
+async function importTemplate(module: TemplateModule): Promise<{ default?: unknown }> {
   await typeScriptImports();
-  const exported = ((await import(pathToFileURL(module.file).href)) as { default?: unknown }).default;
+  return (await import(pathToFileURL(module.file).href)) as { default?: unknown };
+}
+
+async function loadTemplate(module: TemplateModule, sourceFile: string): Promise<WebhookTemplate> {
+  const exported = (await importTemplate(module)).default;
   const looksRight = typeof exported === "object" && exported !== null && "request" in exported && "define" in exported;
   if (!looksRight) throw new BuildError(`${sourceFile}: its default export must be a template: export default webhook(<partner request>).define((settings) => ({ … }))`);
   return exported as WebhookTemplate;

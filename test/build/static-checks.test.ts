@@ -1,4 +1,5 @@
 import { afterAll, expect, test } from "vitest";
+import { buildProject } from "../../build/build";
 import { formatFinding, runStaticChecks } from "../../build/static-checks";
 import { projectAt } from "../../build/project";
 import { ROOT } from "../support/dist";
@@ -80,4 +81,12 @@ test("Intl and locale formatting are allowed only when the recorded engine and i
 
 test("findings are printed as file:line:col reason", () => {
   expect(formatFinding({ file: "transforms/regal/x.ts", line: 3, column: 7, reason: "why" })).toBe("transforms/regal/x.ts:3:7 why");
+});
+
+// The build runs them on its checks thread, beside its bundling: their findings must still be what a failing build reports first.
+test("a build with findings fails on exactly those, before the type errors of the same files", async () => {
+  scratch.write("transforms/regal/mistyped.ts", 'import { readFileSync } from "node:fs";\nconst count: number = "many";\nexport default { readFileSync, count };\n');
+  const findings = runStaticChecks(scratch.project).map(formatFinding);
+  expect(findings).toContain('transforms/regal/mistyped.ts:1:1 imports "node:fs": a snippet cannot load packages or Node built-ins, only modules in transforms/');
+  await expect(buildProject(scratch.project)).rejects.toMatchObject({ summary: `static checks failed (${findings.length})`, problems: findings });
 });
