@@ -120,6 +120,7 @@ function date(this: FilterThis, input: unknown, format?: unknown): unknown {
 // --- Braze's advanced filters ---
 
 const utf8 = new TextEncoder();
+const PERCENT_BYTES = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`);
 
 /** Percent-encodes UTF-8 bytes (uppercase hex) of every character `keep` does not match. */
 function percentEncode(subject: string, keep: RegExp, space?: string): string {
@@ -127,7 +128,9 @@ function percentEncode(subject: string, keep: RegExp, space?: string): string {
   for (const character of subject) {
     if (keep.test(character)) encoded += character;
     else if (character === " " && space !== undefined) encoded += space;
-    else for (const byte of utf8.encode(character)) encoded += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    // An ASCII character is its own byte: TextEncoder, a call into Node per character, is for the others.
+    else if (character.charCodeAt(0) < 0x80) encoded += PERCENT_BYTES[character.charCodeAt(0)];
+    else for (const byte of utf8.encode(character)) encoded += PERCENT_BYTES[byte];
   }
   return encoded;
 }
