@@ -87,7 +87,13 @@ async function importTemplate(module: TemplateModule): Promise<{ default?: unkno
 }
 
 async function loadTemplate(module: TemplateModule, sourceFile: string): Promise<WebhookTemplate> {
-  const exported = (await importTemplate(module)).default;
+  let exported: unknown;
+  try {
+    exported = (await importTemplate(module)).default;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new BuildError(`${sourceFile}: importing it threw: ${message}`);
+  }
   const looksRight = typeof exported === "object" && exported !== null && "request" in exported && "define" in exported;
   if (!looksRight) throw new BuildError(`${sourceFile}: its default export must be a template: export default webhook(<partner request>).define((settings) => ({ … }))`);
   return exported as WebhookTemplate;

@@ -57,6 +57,12 @@ test.each([
   });
 });
 
+test("refuses a template that throws as it loads, naming its file", async () => {
+  const throwing = { id: "rokt/throwing", partner: "rokt", name: "throwing", file: join(scratch.root, "webhooks/rokt/throwing.ts") };
+  scratch.write("webhooks/rokt/throwing.ts", 'throw new Error("no calendar configured");\nexport default {};\n');
+  await expect(compileTemplate(scratch.project, throwing, settings.webhooks?.rokt, version)).rejects.toThrow("webhooks/rokt/throwing.ts: importing it threw: no calendar configured");
+});
+
 test("refuses a module whose default export is not a template", async () => {
   const stray = { id: "rokt/stray", partner: "rokt", name: "stray", file: join(scratch.root, "webhooks/rokt/stray.ts") };
   scratch.write("webhooks/rokt/stray.ts", "export default { title: 'not a template' };\n");
