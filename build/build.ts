@@ -10,9 +10,7 @@ import { loadSettings } from "./settings";
 import { buildSnippet, packageVersion, type BuiltSnippet, type SnippetContext } from "./snippet";
 import { transpileTransforms } from "./typescript-program";
 import { snippetEntry } from "./virtual-modules";
-import { compileWebhooks, type CompiledWebhook } from "./webhooks";
-import { preloadTemplates } from "./webhooks/compile";
-import { discoverTemplates } from "./webhooks/discover";
+import { compileWebhooks, preloadWebhooks, type CompiledWebhook } from "./webhooks";
 import { allowedByEngine, readObservedEngine } from "./observed-engine";
 
 export type { BuiltSnippet };
@@ -34,14 +32,14 @@ export interface BuildOutput {
 /**
  * Builds every snippet and webhook template, the manifest, the mapping tables
  * and the minified variants in memory; writes nothing. The static and type
- * checks run beside it (checks.ts); a step's own failure is reported only once the
- * checks that came before it in a build have passed, so a build fails as it
- * always has: static checks, sources, type check, snippets, the templates'
- * type check, the templates.
+ * checks run beside it (checks.ts); a step's own failure is reported only
+ * once the checks that came before it in a build have passed, so a build
+ * fails as it always has: static checks, sources, type check, snippets, the
+ * templates' type check, the templates.
  */
 export async function buildProject(project: Project, options: BuildOptions = {}): Promise<BuildOutput> {
   const checks = startChecks(project);
-  preloadTemplates(discoverTemplates(project));
+  preloadWebhooks(project);
   const after = async <T>(gate: number, step: () => Promise<T> | T): Promise<T> => {
     try {
       return await step();

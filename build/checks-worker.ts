@@ -11,8 +11,8 @@ import type { CheckFailure, CheckRequest, CheckResponse } from "./checks";
 /**
  * The build's checks, in the order it reports them, up to the first that
  * fails: the static checks, the transforms' program, then the webhook
- * templates'. Each
- * failure is the BuildError the build reports, with the index of its check.
+ * templates'. Each failure is the BuildError the build reports, with the
+ * index of its check.
  */
 function checkProject(project: Project, from: number): CheckFailure | undefined {
   const gates = [

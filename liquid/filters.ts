@@ -126,10 +126,11 @@ const PERCENT_BYTES = Array.from({ length: 256 }, (_, byte) => `%${byte.toString
 function percentEncode(subject: string, keep: RegExp, space?: string): string {
   let encoded = "";
   for (const character of subject) {
+    const code = character.charCodeAt(0);
     if (keep.test(character)) encoded += character;
     else if (character === " " && space !== undefined) encoded += space;
     // An ASCII character is its own byte: TextEncoder, a call into Node per character, is for the others.
-    else if (character.charCodeAt(0) < 0x80) encoded += PERCENT_BYTES[character.charCodeAt(0)];
+    else if (code < 0x80) encoded += PERCENT_BYTES[code];
     else for (const byte of utf8.encode(character)) encoded += PERCENT_BYTES[byte];
   }
   return encoded;

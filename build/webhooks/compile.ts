@@ -71,14 +71,9 @@ export function compileDefinition(facts: TemplateFacts, definition: WebhookDefin
   };
 }
 
-/**
- * Starts importing each template, so that the build's end does not wait for
- * it: importing the templates (and registering tsx for them, from the CLI
- * bundle) took 0.5 s, and now overlaps the bundling. A failed import fails
- * again, the same way, when the template is compiled.
- */
-export function preloadTemplates(modules: readonly TemplateModule[]): void {
-  for (const module of modules) importTemplate(module).catch(() => undefined);
+/** Starts importing a template, for compileTemplate to find it loaded: a failed import fails again, the same way, there. */
+export function preloadTemplate(module: TemplateModule): void {
+  importTemplate(module).catch(() => undefined);
 }
 
 async function importTemplate(module: TemplateModule): Promise<{ default?: unknown }> {

@@ -1,6 +1,6 @@
 import { BuildError } from "../problems";
 import { displayPath, type Project } from "../project";
-import { compileTemplate, type CompiledWebhook } from "./compile";
+import { compileTemplate, preloadTemplate, type CompiledWebhook } from "./compile";
 import { discoverTemplates } from "./discover";
 import { GATES, startChecks } from "../checks";
 
@@ -14,6 +14,15 @@ export type { CompiledWebhook };
 export async function buildWebhooks(project: Project, webhookSettings: Readonly<Record<string, unknown>> | undefined, packageVersion: string): Promise<CompiledWebhook[]> {
   await startChecks(project, GATES.webhookTypes).passed(GATES.webhookTypes);
   return compileWebhooks(project, webhookSettings, packageVersion);
+}
+
+/**
+ * Starts importing every template, so that compiling them does not wait for
+ * it: at the end of a build, importing them (and registering tsx for them,
+ * from the CLI bundle) took 0.5 s, which now overlaps the bundling.
+ */
+export function preloadWebhooks(project: Project): void {
+  for (const template of discoverTemplates(project)) preloadTemplate(template);
 }
 
 /** Compiles every template, for a caller that type-checks them itself (the full build does, beside it). */

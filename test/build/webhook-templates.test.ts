@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, expect, test } from "vitest";
 import { buildWebhooks } from "../../build/webhooks";
-import { compileTemplate } from "../../build/webhooks/compile";
+import { compileTemplate, preloadTemplate } from "../../build/webhooks/compile";
 import { webhookDistFiles } from "../../build/webhooks/dist-files";
 import type { Settings } from "../../transforms/lib/settings";
 import { DIST, ROOT } from "../support/dist";
@@ -57,9 +57,11 @@ test.each([
   });
 });
 
+// The build starts importing its templates early (preloadTemplate): the failure must still come, once, when the template is compiled.
 test("refuses a template that throws as it loads, naming its file", async () => {
   const throwing = { id: "rokt/throwing", partner: "rokt", name: "throwing", file: join(scratch.root, "webhooks/rokt/throwing.ts") };
   scratch.write("webhooks/rokt/throwing.ts", 'throw new Error("no calendar configured");\nexport default {};\n');
+  preloadTemplate(throwing);
   await expect(compileTemplate(scratch.project, throwing, settings.webhooks?.rokt, version)).rejects.toThrow("webhooks/rokt/throwing.ts: importing it threw: no calendar configured");
 });
 
