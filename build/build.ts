@@ -1,5 +1,6 @@
 import type { RollupCache } from "rollup";
 import { createBundler, type Bundler } from "./bundle";
+import { bundleSnippets } from "./bundle-snippets";
 import { keptPerProject } from "./kept-per-project";
 import { GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
@@ -59,13 +60,7 @@ export async function buildProject(project: Project, options: BuildOptions = {})
     const bundle = createBundler(project, modules, lastBundles.get(bundlesKey(project)));
     const settings = await loadSettings(project, bundle);
     const plans = await planSnippets(project, sources, settings, bundle, modules);
-    const snippets: BuiltSnippet[] = [];
-    for (const plan of plans) {
-      // The checks' verdict comes as a message, which gets its turn between snippets: once a check failed, bundling more is wasted.
-      await new Promise(setImmediate);
-      if (checks.failedAlready(GATES.types)) await checks.passed(GATES.types);
-      snippets.push((await bundleSnippet(context, bundle, plan)).snippet);
-    }
+    const snippets = await bundleSnippets(context, bundle, modules, plans, checks);
     lastBundles.set(bundlesKey(project), project.root, bundle.cache());
     return { snippets, settings, context };
   });

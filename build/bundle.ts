@@ -1,15 +1,16 @@
 import { posix } from "node:path";
-import { rollup, type Plugin, type RollupCache, type SourceMap } from "rollup";
+import { rollup, type Plugin, type RollupCache } from "rollup";
 import { BuildError } from "./problems";
 import type { Project } from "./project";
 import { moduleKey, sourceMapKey, type EmittedModules } from "./module-keys";
+import type { InputMap } from "./source-maps/snippet-map";
 import { isGenerated, type GeneratedModules } from "./virtual-modules";
 
 /** One transform bundled with everything it imports, still an ES module. */
 export interface BundledModule {
   readonly code: string;
-  /** From `code` to the TypeScript sources, named by path relative to the project root. */
-  readonly map: SourceMap;
+  /** From `code` to the TypeScript sources, named by path relative to the project root (data only: it may come from the other thread). */
+  readonly map: InputMap;
   /** The keys of every module (and source map) the bundle read, to know which bundles a change affects. */
   readonly modules: readonly string[];
   /** Each compiled module the bundle read, with the keys of the compiled modules it imports. */

@@ -6,7 +6,10 @@ import { formatFinding, runStaticChecks } from "./static-checks";
 import { createTypeScriptProgram } from "./typescript-program";
 import { discoverTemplates } from "./webhooks/discover";
 import { typeCheckWebhooks } from "./webhooks/typecheck";
-import type { CheckFailure, CheckRequest, CheckResponse } from "./checks";
+import type { BundleReply, BundleRequest } from "./bundle-job";
+import type { CheckFailure, CheckReply, CheckRequest } from "./checks";
+
+// The build's second thread (build-thread.ts): the checks, then, once they are done, bundles beside the main thread.
 
 /**
  * The build's checks, in the order it reports them, up to the first that
@@ -37,12 +40,13 @@ function checkProject(project: Project, from: number): CheckFailure | undefined 
   return undefined;
 }
 
-parentPort!.on("message", ({ id, project, from }: CheckRequest) => {
-  let response: CheckResponse;
+parentPort!.on("message", (request: CheckRequest | BundleRequest) => {
+  const reply = (message: CheckReply | BundleReply) => parentPort!.postMessage(message);
+  // Loaded with the first bundle asked for: until then this thread only checks, and never loads rollup.
+  if (request.kind === "bundle") return void import("./bundle-job").then(({ runBundleJob }) => runBundleJob(request, reply));
   try {
-    response = { id, failure: checkProject(project, from) };
+    reply({ id: request.id, failure: checkProject(request.project, request.from) });
   } catch (error) {
-    response = { id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply({ id: request.id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
-  parentPort!.postMessage(response);
 });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { checksThread } from "../checks";
+import { buildThread } from "../build-thread";
 import { staleFiles, writeDist } from "../dist";
 import { BuildError } from "../problems";
 import { projectAt, type Project } from "../project";
@@ -30,8 +30,8 @@ export async function buildCommand(argv: readonly string[], io: Io): Promise<num
     if (values.check || values.min || values.strict) throw new UsageError("--watch writes dist/ as you edit: it does not combine with --check, --min or --strict");
     return watchUntilInterrupted(project, io);
   }
-  // The type checks' thread first: it loads its compiler while this one loads the bundler.
-  checksThread();
+  // The build's second thread first: it loads its compiler while this one loads the bundler.
+  buildThread();
   const { buildProject } = await import("../build");
   const output = await buildProject(project, { minify: values.min, strict: values.strict });
   for (const warning of output.warnings) io.err(`warning: ${warning}`);

@@ -1,0 +1,54 @@
+import type { RollupCache } from "rollup";
+import { createBundler, type BundledModule } from "./bundle";
+import { keptPerProject } from "./kept-per-project";
+import type { EmittedModules } from "./module-keys";
+import { BuildError } from "./problems";
+import type { Project } from "./project";
+import type { GeneratedEntry } from "./virtual-modules";
+
+/** The snippets' entries of one build, for the second thread to bundle beside the main one. */
+export interface BundleRequest {
+  readonly kind: "bundle";
+  readonly id: number;
+  readonly project: Project;
+  readonly modules: EmittedModules;
+  readonly entries: readonly GeneratedEntry[];
+  /** The index of the next entry to bundle, over shared memory: each thread takes one at a time (Atomics.add), so whichever is free takes it. */
+  readonly next: Int32Array;
+}
+
+export type BundleReply =
+  | { readonly id: number; readonly index: number; readonly bundled: BundledModule }
+  | { readonly id: number; readonly index: number; readonly failure: { readonly summary: string; readonly problems: readonly string[] } }
+  | { readonly id: number; readonly crash: string }
+  | { readonly id: number; readonly done: true };
+
+/** The modules this thread's last bundles of each project parsed, as the main thread keeps its own (build.ts). */
+const lastBundles = keptPerProject<RollupCache>();
+
+/**
+ * On the second thread: bundles entries as long as there are any left to
+ * take, replying with each, and stops at its first failure (the main thread
+ * reports failures in plan order, so nothing after one is needed).
+ */
+export async function runBundleJob({ id, project, modules, entries, next }: BundleRequest, reply: (message: BundleReply) => void): Promise<void> {
+  const cacheKey = `${project.root}\0${project.settingsFile}`;
+  const bundle = createBundler(project, modules, lastBundles.get(cacheKey));
+  try {
+    for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) {
+      const entry = entries[index]!;
+      try {
+        reply({ id, index, bundled: await bundle(entry.key, entry.modules) });
+      } catch (error) {
+        if (!(error instanceof BuildError)) throw error;
+        reply({ id, index, failure: { summary: error.summary, problems: error.problems } });
+        return;
+      }
+    }
+    lastBundles.set(cacheKey, project.root, bundle.cache());
+  } catch (error) {
+    reply({ id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  } finally {
+    reply({ id, done: true });
+  }
+}
