@@ -1,5 +1,5 @@
 import type { RollupCache } from "rollup";
-import { createBundler, type BundledModule } from "./bundle";
+import type { BundledModule } from "./bundle";
 import { keptPerProject } from "./kept-per-project";
 import type { EmittedModules } from "./module-keys";
 import { BuildError } from "./problems";
@@ -15,6 +15,8 @@ export interface BundleRequest {
   readonly entries: readonly GeneratedEntry[];
   /** The index of the next entry to bundle, over shared memory: each thread takes one at a time (Atomics.add), so whichever is free takes it. */
   readonly next: Int32Array;
+  /** With fewer entries than this left when the thread is free, it leaves them to the main thread. */
+  readonly worthHelping: number;
 }
 
 export type BundleReply =
@@ -28,13 +30,16 @@ const lastBundles = keptPerProject<RollupCache>();
 
 /**
  * On the second thread: bundles entries as long as there are any left to
- * take, replying with each, and stops at its first failure (the main thread
- * reports failures in plan order, so nothing after one is needed).
+ * take (if enough are left to be worth loading rollup here), replying with
+ * each, and stops at its first failure (the main thread reports failures in
+ * plan order, so nothing after one is needed).
  */
-export async function runBundleJob({ id, project, modules, entries, next }: BundleRequest, reply: (message: BundleReply) => void): Promise<void> {
+export async function runBundleJob({ id, project, modules, entries, next, worthHelping }: BundleRequest, reply: (message: BundleReply) => void): Promise<void> {
   const cacheKey = `${project.root}\0${project.settingsFile}`;
-  const bundle = createBundler(project, modules, lastBundles.get(cacheKey));
   try {
+    if (entries.length - Atomics.load(next, 0) < worthHelping) return;
+    const { createBundler } = await import("./bundle");
+    const bundle = createBundler(project, modules, lastBundles.get(cacheKey));
     for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) {
       const entry = entries[index]!;
       try {

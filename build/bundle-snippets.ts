@@ -9,20 +9,30 @@ import { buildSnippet, type BuiltSnippet, type SnippetContext } from "./snippet"
 import { snippetEntry } from "./virtual-modules";
 
 /**
+ * Fewer plans left than this when the second thread is free, and it leaves
+ * them to the main one: loading rollup there and bundling its first plans
+ * without a cache of parsed modules costs about as much as that many
+ * bundles. At the project's own size the checks end with 2 to 5 plans left,
+ * and helping with them made the build no faster.
+ */
+const WORTH_HELPING = 16;
+
+/**
  * Every plan bundled and made into its snippet, in plan order. The build's
  * second thread, once its checks are done, bundles too: both threads take
  * the next plan off one shared counter, so neither sits idle while the other
  * still has bundles to make (with four times the events, the checks ended
  * at 55% of the build, and the bundling went on alone). The snippets are
  * made from the bundles here, in plan order, so a build fails on the same
- * first problem as one thread bundling everything would.
+ * first problem as one thread bundling everything would. `worthHelping`:
+ * see WORTH_HELPING.
  */
-export async function bundleSnippets(context: SnippetContext, bundle: Bundler, modules: EmittedModules, plans: readonly SnippetPlan[], checks: Checks): Promise<BuiltSnippet[]> {
+export async function bundleSnippets(context: SnippetContext, bundle: Bundler, modules: EmittedModules, plans: readonly SnippetPlan[], checks: Checks, worthHelping = WORTH_HELPING): Promise<BuiltSnippet[]> {
   const entries = plans.map(snippetEntry);
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const slots = entries.map(() => new Slot());
   const release = hold();
-  sendRequest((id) => ({ kind: "bundle", id, project: context.project, modules, entries, next }) satisfies BundleRequest, {
+  sendRequest((id) => ({ kind: "bundle", id, project: context.project, modules, entries, next, worthHelping }) satisfies BundleRequest, {
     reply(message: ThreadReply) {
       const reply = message as BundleReply;
       if ("done" in reply) return true;

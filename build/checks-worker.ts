@@ -6,7 +6,7 @@ import { formatFinding, runStaticChecks } from "./static-checks";
 import { createTypeScriptProgram } from "./typescript-program";
 import { discoverTemplates } from "./webhooks/discover";
 import { typeCheckWebhooks } from "./webhooks/typecheck";
-import type { BundleReply, BundleRequest } from "./bundle-job";
+import { runBundleJob, type BundleReply, type BundleRequest } from "./bundle-job";
 import type { CheckFailure, CheckReply, CheckRequest } from "./checks";
 
 // The build's second thread (build-thread.ts): the checks, then, once they are done, bundles beside the main thread.
@@ -42,8 +42,7 @@ function checkProject(project: Project, from: number): CheckFailure | undefined 
 
 parentPort!.on("message", (request: CheckRequest | BundleRequest) => {
   const reply = (message: CheckReply | BundleReply) => parentPort!.postMessage(message);
-  // Loaded with the first bundle asked for: until then this thread only checks, and never loads rollup.
-  if (request.kind === "bundle") return void import("./bundle-job").then(({ runBundleJob }) => runBundleJob(request, reply));
+  if (request.kind === "bundle") return void runBundleJob(request, reply);
   try {
     reply({ id: request.id, failure: checkProject(request.project, request.from) });
   } catch (error) {

@@ -40,11 +40,11 @@ beforeAll(async () => {
 });
 
 /** Every reply of the second thread to bundling `entries` (it alone takes them), up to its last. */
-function bundledOnThread(entries: readonly GeneratedEntry[], emitted: EmittedModules = modules): Promise<BundleReply[]> {
+function bundledOnThread(entries: readonly GeneratedEntry[], emitted: EmittedModules = modules, worthHelping = 0): Promise<BundleReply[]> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const replies: BundleReply[] = [];
   return new Promise((resolve, reject) => {
-    sendRequest((id) => ({ kind: "bundle", id, project: scratch.project, modules: emitted, entries, next }) satisfies BundleRequest, {
+    sendRequest((id) => ({ kind: "bundle", id, project: scratch.project, modules: emitted, entries, next, worthHelping }) satisfies BundleRequest, {
       reply(message: ThreadReply) {
         replies.push(message as BundleReply);
         if ("done" in message) resolve(replies);
@@ -57,6 +57,7 @@ function bundledOnThread(entries: readonly GeneratedEntry[], emitted: EmittedMod
 
 const withoutModuleOf = (plan: SnippetPlan): EmittedModules => new Map([...modules].filter(([key]) => key !== plan.events[0]!.moduleKey));
 const checksPassing: Checks = { passed: async () => undefined, failedAlready: () => false };
+// The scratch project has fewer plans than the build leaves to the main thread alone: these tests have the second thread help with any.
 
 test("the second thread bundles each entry exactly as the main thread does, then says it is done", async () => {
   const entries = plans.map(snippetEntry);
@@ -82,10 +83,15 @@ test("the second thread stops at its first failure, naming the module it could n
   ]);
 });
 
+test("the second thread leaves the entries to the main thread when fewer are left than are worth its help", async () => {
+  const entries = plans.map(snippetEntry);
+  expect(await bundledOnThread(entries, modules, entries.length + 1)).toEqual([{ id: expect.any(Number), done: true }]);
+});
+
 test("two threads give every snippet one thread gives, in plan order", async () => {
   const sequential = [];
   for (const [index, plan] of plans.entries()) sequential.push(await buildSnippet(context, plan, ownBundles[index]!));
-  expect((await bundleSnippets(context, bundle, modules, plans, checksPassing)).map(({ id, code, map }) => ({ id, code, map }))).toEqual(
+  expect((await bundleSnippets(context, bundle, modules, plans, checksPassing, 0)).map(({ id, code, map }) => ({ id, code, map }))).toEqual(
     sequential.map(({ id, code, map }) => ({ id, code, map })),
   );
 });
@@ -96,6 +102,6 @@ test("a build fails on the first failing plan in plan order, whichever thread bu
   const [first, last] = [events[2]!, events.at(-1)!];
   const emitted = new Map([...withoutModuleOf(first)].filter(([key]) => key !== last.events[0]!.moduleKey));
   for (let attempt = 0; attempt < 3; attempt++) {
-    await expect(bundleSnippets(context, createBundler(scratch.project, emitted), emitted, plans, checksPassing)).rejects.toThrow(`no compiled module for ${first.events[0]!.moduleKey}`);
+    await expect(bundleSnippets(context, createBundler(scratch.project, emitted), emitted, plans, checksPassing, 0)).rejects.toThrow(`no compiled module for ${first.events[0]!.moduleKey}`);
   }
 });
