@@ -21,7 +21,7 @@ let holds = 0;
 /**
  * The build's second thread, started if it is not yet: it loads its own
  * compiler while the caller does something else, runs the build's checks
- * (checks.ts) and then bundles beside the main thread (thread-bundles.ts).
+ * (checks.ts) and then bundles beside the main thread (bundle-snippets.ts).
  * It lives as long as the process but keeps it alive only while someone
  * waits on it (`hold`), so a later build in the same process reuses what it
  * parsed.

@@ -1,7 +1,5 @@
-import type { RollupCache } from "rollup";
-import { createBundler, type Bundler } from "./bundle";
+import { keepParsed, resumeBundler, type Bundler } from "./bundle";
 import { bundleSnippets } from "./bundle-snippets";
-import { keptPerProject } from "./kept-per-project";
 import { GATES, startChecks } from "./checks";
 import { distFiles, placeholderWarnings } from "./dist-files";
 import { planSnippets, type SnippetPlan } from "./plan";
@@ -57,11 +55,11 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const { snippets, settings, context } = await after(GATES.types, async () => {
     const context = { project, packageVersion: packageVersion(project), minify: options.minify === true, syntax: allowedByEngine(readObservedEngine(project.root)).syntax };
     const modules = transpileTransforms(project);
-    const bundle = createBundler(project, modules, lastBundles.get(bundlesKey(project)));
+    const bundle = resumeBundler(project, modules);
     const settings = await loadSettings(project, bundle);
     const plans = await planSnippets(project, sources, settings, bundle, modules);
     const snippets = await bundleSnippets(context, bundle, modules, plans, checks);
-    lastBundles.set(bundlesKey(project), project.root, bundle.cache());
+    keepParsed(project, bundle);
     return { snippets, settings, context };
   });
   const webhooks = await after(GATES.webhookTypes, () => compileWebhooks(project, settings.webhooks, context.packageVersion));
@@ -69,18 +67,6 @@ export async function buildProject(project: Project, options: BuildOptions = {})
   const warnings = placeholderWarnings(project, settings, snippets);
   if (options.strict && warnings.length > 0) throw new BuildError("placeholders in settings (--strict)", warnings);
   return { snippets, webhooks, files: distFiles(project, snippets, webhooks), warnings };
-}
-
-/**
- * Per project and settings file, the modules its last build parsed: a later
- * build in this process (tests, bdt serve) parses only the changed ones. Not
- * shared between projects: a module's imports resolve to its own project's
- * settings file.
- */
-const lastBundles = keptPerProject<RollupCache>();
-
-function bundlesKey(project: Project): string {
-  return `${project.root}\0${project.settingsFile}`;
 }
 
 /** One planned snippet, bundled and made paste-ready; `modules` are the compiled modules it read. */

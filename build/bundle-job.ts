@@ -1,8 +1,6 @@
-import type { RollupCache } from "rollup";
 import type { BundledModule } from "./bundle";
-import { keptPerProject } from "./kept-per-project";
 import type { EmittedModules } from "./module-keys";
-import { BuildError } from "./problems";
+import { BuildError, crashText } from "./problems";
 import type { Project } from "./project";
 import type { GeneratedEntry } from "./virtual-modules";
 
@@ -25,9 +23,6 @@ export type BundleReply =
   | { readonly id: number; readonly crash: string }
   | { readonly id: number; readonly done: true };
 
-/** The modules this thread's last bundles of each project parsed, as the main thread keeps its own (build.ts). */
-const lastBundles = keptPerProject<RollupCache>();
-
 /**
  * On the second thread: bundles entries as long as there are any left to
  * take (if enough are left to be worth loading rollup here), replying with
@@ -35,11 +30,10 @@ const lastBundles = keptPerProject<RollupCache>();
  * plan order, so nothing after one is needed).
  */
 export async function runBundleJob({ id, project, modules, entries, next, worthHelping }: BundleRequest, reply: (message: BundleReply) => void): Promise<void> {
-  const cacheKey = `${project.root}\0${project.settingsFile}`;
   try {
     if (entries.length - Atomics.load(next, 0) < worthHelping) return;
-    const { createBundler } = await import("./bundle");
-    const bundle = createBundler(project, modules, lastBundles.get(cacheKey));
+    const { keepParsed, resumeBundler } = await import("./bundle");
+    const bundle = resumeBundler(project, modules);
     for (let index = Atomics.add(next, 0, 1); index < entries.length; index = Atomics.add(next, 0, 1)) {
       const entry = entries[index]!;
       try {
@@ -50,9 +44,9 @@ export async function runBundleJob({ id, project, modules, entries, next, worthH
         return;
       }
     }
-    lastBundles.set(cacheKey, project.root, bundle.cache());
+    keepParsed(project, bundle);
   } catch (error) {
-    reply({ id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    reply({ id, crash: crashText(error) });
   } finally {
     reply({ id, done: true });
   }

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { rollup, type Plugin, type RollupCache } from "rollup";
+import { keptPerProject } from "./kept-per-project";
 import { BuildError } from "./problems";
 import type { Project } from "./project";
 import { moduleKey, sourceMapKey, type EmittedModules } from "./module-keys";
@@ -65,6 +66,27 @@ export function createBundler(project: Project, modules: EmittedModules, initial
     }
   };
   return Object.assign(bundleModule, { cache: () => ({ modules: [...parsed.values()] }) });
+}
+
+/**
+ * Per project and settings file, the modules this thread's last bundler of
+ * it parsed: a later build in this process (tests, bdt serve) parses only
+ * the changed ones. Each of the build's threads keeps its own. Not shared
+ * between projects: a module's imports resolve to its own project's
+ * settings file.
+ */
+const lastParsed = keptPerProject<RollupCache>();
+
+const parsedKey = (project: Project) => `${project.root}\0${project.settingsFile}`;
+
+/** A bundler that starts from what this thread's last bundler of the project parsed (keepParsed). */
+export function resumeBundler(project: Project, modules: EmittedModules): Bundler {
+  return createBundler(project, modules, lastParsed.get(parsedKey(project)));
+}
+
+/** Keeps what `bundle` parsed for the next bundler of the project on this thread. */
+export function keepParsed(project: Project, bundle: Bundler): void {
+  lastParsed.set(parsedKey(project), project.root, bundle.cache());
 }
 
 /**

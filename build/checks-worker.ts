@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { failOnTypeErrors } from "./compile";
-import { BuildError } from "./problems";
+import { BuildError, crashText } from "./problems";
 import type { Project } from "./project";
 import { formatFinding, runStaticChecks } from "./static-checks";
 import { createTypeScriptProgram } from "./typescript-program";
@@ -46,6 +46,6 @@ parentPort!.on("message", (request: CheckRequest | BundleRequest) => {
   try {
     reply({ id: request.id, failure: checkProject(request.project, request.from) });
   } catch (error) {
-    reply({ id: request.id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    reply({ id: request.id, crash: crashText(error) });
   }
 });

@@ -11,3 +11,8 @@ export class BuildError extends Error {
     this.name = "BuildError";
   }
 }
+
+/** A failure that is a bug in the tool, as the other thread reports it: its stack where it has one. */
+export function crashText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
